@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from modules import views as module_views
+
+from . import views
+from .forms import LoginForm
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/register/", views.register, name="register"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/data-saya.json", views.my_data, name="my_data"),
+    path("search/", views.search, name="search"),
+    path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
+    path(
+        "belajar/pelajaran/<int:lesson_id>/selesai/",
+        module_views.lesson_mark_done,
+        name="lesson_mark_done",
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import District, VolunteerProfile
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    list_display = ["name", "bps_code", "regency"]
+    search_fields = ["name"]
+    add_to_admin_menu = True
+    menu_order = 300
+
+
+class VolunteerProfileViewSet(SnippetViewSet):
+    model = VolunteerProfile
+    icon = "group"
+    menu_label = _("Volunteers")
+    list_display = ["user", "district", "village", "year_appointed"]
+    list_filter = ["district", "sex", "year_appointed"]
+    search_fields = ["user__full_name", "user__username", "village"]
+    add_to_admin_menu = True
+    menu_order = 310
+
+
+register_snippet(DistrictViewSet)
+register_snippet(VolunteerProfileViewSet)

@@ -1,0 +1,240 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonStreamBlock
+
+
+class Domain(models.TextChoices):
+    KNOWLEDGE = "knowledge", _("Knowledge (pengetahuan)")
+    SKILLS = "skills", _("Skills (keterampilan)")
+    ATTITUDE = "attitude", _("Attitude (sikap)")
+
+
+class CourseIndexPage(Page):
+    """The catalogue (/pelatihan/): filters by tag and domain, searches courses."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["lms.HomePage"]
+    subpage_types = ["modules.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalogue_filter
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_filter(root=self, params=request.GET))
+        return context
+
+
+class CoursePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "modules.CoursePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("summary"), max_length=500)
+    jp = models.PositiveSmallIntegerField(
+        _("hours (JP)"), default=1, help_text=_("Lesson hours; 1 JP = 45 minutes.")
+    )
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
+    tags = ClusterTaggableManager(through=CoursePageTag, blank=True, verbose_name=_("tags"))
+    self_enrol = models.BooleanField(
+        _("open for self-enrolment"),
+        default=True,
+        help_text=_("When off, only the office can enrol volunteers."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("jp"), FieldPanel("self_enrol"), FieldPanel("cover")],
+            heading=_("Course details"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("self_enrol"),
+    ]
+
+    parent_page_types = ["modules.CourseIndexPage"]
+    subpage_types = ["modules.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @property
+    def objectives_list(self) -> list[str]:
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def minutes(self) -> int:
+        return self.jp * 45
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(course=self, user=request.user)
+        return context
+
+
+class ModulePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "modules.ModulePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ModulePage(Page):
+    domain = models.CharField(_("domain"), max_length=16, choices=Domain.choices)
+    jp = models.PositiveSmallIntegerField(_("hours (JP)"), default=1)
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
+    tags = ClusterTaggableManager(through=ModulePageTag, blank=True, verbose_name=_("tags"))
+    required = models.BooleanField(_("required"), default=True)
+    requires_previous = models.BooleanField(
+        _("requires the previous module"),
+        default=False,
+        help_text=_("Volunteers must finish the module before this one first."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("domain"),
+                FieldPanel("jp"),
+                FieldPanel("required"),
+                FieldPanel("requires_previous"),
+            ],
+            heading=_("Module details"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("objectives")]
+
+    parent_page_types = ["modules.CoursePage"]
+    subpage_types = ["modules.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    @property
+    def objectives_list(self) -> list[str]:
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    def serve(self, request, *args, **kwargs):
+        # A module has no page of its own: its lessons are listed on the course page.
+        return redirect(self.get_parent().url + f"#module-{self.pk}")
+
+
+class LessonPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):
+            # Wagtail's preview is already limited to editors; a new page has no tree yet.
+            request.lesson_access = None
+            return super().serve(request, *args, **kwargs)
+        from .selectors import lesson_access
+
+        access = lesson_access(lesson=self, user=request.user)
+        if access.login_required:
+            return redirect_to_login(request.get_full_path())
+        if not access.allowed:
+            messages.warning(request, access.reason)
+            return redirect(access.course.url)
+        request.lesson_access = access
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["access"] = getattr(request, "lesson_access", None)
+        return context
+
+
+class Enrollment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("volunteer"),
+    )
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("course")
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.course}"
+
+
+class LessonCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_completion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ✓ {self.lesson}"
