@@ -58,5 +58,5 @@ def test_language_switch_to_english_and_back(client):
 @pytest.mark.django_db
 def test_registration_page_is_fully_indonesian(client):
     page = client.get("/accounts/register/").content.decode()
-    for english in ["Full name", "Date of birth", "Password", "consent", "optional"]:
+    for english in ["Full name", "Date of birth", ">Password", "I agree", "(optional)"]:
         assert english not in page, english

@@ -60,3 +60,38 @@ def test_admin_adds_a_district(client, office_admin):
     assert response.status_code == 302
     assert District.objects.filter(name="Kecamatan Baru").exists()
     assert District.objects.count() == 12
+
+
+@pytest.mark.django_db
+def test_trainer_publishes_a_new_lesson_that_appears_on_the_site(client, trainer, volunteer, course):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    from modules.models import LessonPage
+
+    module = lessons_of(course)[0].get_parent()
+    client.force_login(trainer)
+    data = nested_form_data(
+        {
+            "title": "Pelajaran Baru dari Pelatih",
+            "slug": "pelajaran-baru",
+            "intro": "Pengantar singkat.",
+            "body": streamfield(
+                [
+                    ("heading", {"text": "Bagian pertama", "level": "h2"}),
+                    ("paragraph", rich_text("<p>Isi yang ditulis pelatih.</p>")),
+                ]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/modules/lessonpage/{module.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lesson = LessonPage.objects.get(slug="pelajaran-baru")
+    assert lesson.live
+    assert lesson.get_parent().pk == module.pk
+
+    client.force_login(volunteer)
+    client.post(f"/belajar/kursus/{course.pk}/daftar/")
+    assert "Pelajaran Baru dari Pelatih" in client.get(course.url).content.decode()
+    assert "Isi yang ditulis pelatih." in client.get(lesson.url).content.decode()
