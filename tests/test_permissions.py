@@ -63,8 +63,13 @@ def test_admin_adds_a_district(client, office_admin):
 
 
 @pytest.mark.django_db
-def test_trainer_publishes_a_new_lesson_that_appears_on_the_site(client, trainer, volunteer, course):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+def test_trainer_publishes_a_lesson_that_appears_on_the_site(client, trainer, volunteer, course):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     from modules.models import LessonPage
 
