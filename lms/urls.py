@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from modules import views as module_views
 
 from . import views
+from .api import api
 from .forms import LoginForm
 
 urlpatterns = [
+    path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/data-saya.json", views.my_data, name="my_data"),
     path("search/", views.search, name="search"),
+    path("", include("assessments.urls")),
     path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
     path(
         "belajar/pelajaran/<int:lesson_id>/selesai/",

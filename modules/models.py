@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -69,6 +70,39 @@ class CoursePage(Page):
         default=True,
         help_text=_("When off, only the office can enrol volunteers."),
     )
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="courses_trained",
+        limit_choices_to={"groups__name": "Pelatih"},
+        verbose_name=_("trainers"),
+        help_text=_("Trainers who assess the volunteers of this course."),
+    )
+    competency_units = ParentalManyToManyField(
+        "assessments.CompetencyUnit",
+        blank=True,
+        related_name="courses",
+        verbose_name=_("competency units"),
+    )
+    # Competency policy: minimum per domain and weights of the final score.
+    min_knowledge = models.PositiveSmallIntegerField(
+        _("minimum knowledge (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    min_skills = models.PositiveSmallIntegerField(
+        _("minimum skills (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    min_attitude = models.PositiveSmallIntegerField(
+        _("minimum attitude (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    weight_knowledge = models.PositiveSmallIntegerField(_("weight of knowledge"), default=30)
+    weight_skills = models.PositiveSmallIntegerField(_("weight of skills"), default=40)
+    weight_attitude = models.PositiveSmallIntegerField(_("weight of attitude"), default=30)
+    attitude_trainer_percent = models.PositiveSmallIntegerField(
+        _("trainer's share of the attitude score (%)"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The rest comes from the volunteer's self-assessment."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -79,6 +113,28 @@ class CoursePage(Page):
         ),
         FieldPanel("objectives"),
         FieldPanel("tags"),
+        FieldPanel("trainers"),
+        FieldPanel("competency_units"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("min_knowledge"),
+                        FieldPanel("min_skills"),
+                        FieldPanel("min_attitude"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_knowledge"),
+                        FieldPanel("weight_skills"),
+                        FieldPanel("weight_attitude"),
+                    ]
+                ),
+                FieldPanel("attitude_trainer_percent"),
+            ],
+            heading=_("Competency policy"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -108,6 +164,10 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
+        if context["outline"].enrolled:
+            from assessments.selectors import module_tasks
+
+            context["module_tasks"] = module_tasks(course=self)
         return context
 
 

@@ -91,3 +91,10 @@ def course(db):
 
 def lessons_of(course) -> list[LessonPage]:
     return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`with commit():` runs on_commit work (verdict recompute, certificates) as a real
+    commit would, inside the test's transaction."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -1,0 +1,142 @@
+"""Quiz attempts over JSON (django-ninja): the site's own quiz page saves every answer as it is
+given, so a phone that loses its connection loses nothing that reached the server."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from lms.errors import DomainError
+
+from . import services
+from .models import Quiz
+from .selectors import attempt_payload
+
+router = Router(tags=["quiz attempts"])
+
+
+class ChoiceOut(Schema):
+    id: str
+    text: str
+
+
+class ReviewOut(Schema):
+    correct: bool | None = None
+    score: str | None = None
+    needs_marking: bool | None = None
+    correct_answer: Any = None
+    feedback: str | None = None
+    choice_feedback: list[dict] | None = None
+
+
+class QuestionOut(Schema):
+    id: int
+    position: int
+    kind: str
+    text: str
+    points: str
+    image_url: str | None
+    choices: list[ChoiceOut]
+    match_options: list[ChoiceOut]
+    response: Any = None
+    seq: int
+    review: ReviewOut | None = None
+
+
+class ResultOut(Schema):
+    score: str | None
+    max_score: str
+    percent: str | None
+    passed: bool | None
+    needs_marking: bool
+    pass_percent: str
+
+
+class AttemptOut(Schema):
+    id: int
+    quiz_id: int
+    quiz_title: str
+    number: int
+    status: str
+    started_at: datetime.datetime
+    deadline: datetime.datetime | None
+    finished_at: datetime.datetime | None
+    server_time: datetime.datetime
+    questions: list[QuestionOut]
+    result: ResultOut | None
+
+
+class AnswerIn(Schema):
+    response: Any = None
+    seq: int
+
+
+class AnswerOut(Schema):
+    question_id: int
+    response: Any = None
+    seq: int
+    saved_at: datetime.datetime | None
+    stale: bool
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+
+
+ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+@router.post("/quizzes/{quiz_id}/attempts", response={200: AttemptOut, **ERRORS})
+def start_attempt(request, quiz_id: int):
+    """Start an attempt, or return the one in progress. Never includes the answer key."""
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    attempt = services.attempt_start(user=request.user, quiz=quiz)
+    return attempt_payload(attempt)
+
+
+@router.put("/attempts/{attempt_id}/answers/{question_id}", response={200: AnswerOut, **ERRORS})
+def save_answer(request, attempt_id: int, question_id: int, payload: AnswerIn):
+    """Autosave one answer. `seq` must grow: an older or repeated one does not overwrite."""
+    answer = services.answer_save(
+        user=request.user,
+        attempt_id=attempt_id,
+        question_id=question_id,
+        response=payload.response,
+        seq=payload.seq,
+    )
+    return {
+        "question_id": question_id,
+        "response": answer.response,
+        "seq": answer.seq,
+        "saved_at": answer.saved_at,
+        "stale": answer.stale,
+    }
+
+
+@router.post("/attempts/{attempt_id}/submit", response={200: AttemptOut, **ERRORS})
+def submit_attempt(request, attempt_id: int):
+    """Grade and close. Calling it again returns the same result and grades nothing twice."""
+    attempt = services.attempt_submit(user=request.user, attempt_id=attempt_id)
+    return attempt_payload(attempt)
+
+
+@router.get("/attempts/{attempt_id}", response={200: AttemptOut, **ERRORS})
+def get_attempt(request, attempt_id: int):
+    attempt = services.attempt_get(user=request.user, attempt_id=attempt_id)
+    return attempt_payload(attempt)
+
+
+STATUS_BY_CODE = {
+    "not_found": 404,
+    "attempt_closed": 409,
+    "deadline_passed": 409,
+    "invalid_answer": 422,
+}
+
+
+def error_status(error: DomainError) -> int:
+    return STATUS_BY_CODE.get(error.code, 400)

@@ -1,0 +1,200 @@
+"""Volunteer pages: quizzes (working without JavaScript too), attitude self-assessment,
+evidence upload, and the competency profile."""
+
+import time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.errors import DomainError
+from modules.models import Enrollment
+
+from . import services
+from .forms import EvidenceForm, response_from_post
+from .models import Attempt, AttemptStatus, AttitudeInstrument, Evidence, Quiz, RaterRole, Rubric
+from .selectors import attempt_payload
+from .verdict import competency_profile_for
+
+
+def _enrolled_or_404(user, module_id: int):
+    course = services.course_of_module(module_id)
+    if not Enrollment.objects.filter(user=user, course=course).exists():
+        raise Http404
+    return course
+
+
+@login_required
+def quiz_detail(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    course = _enrolled_or_404(request.user, quiz.module_id)
+    attempts = Attempt.objects.filter(quiz=quiz, user=request.user).order_by("-number")
+    return render(
+        request,
+        "assessments/quiz_detail.html",
+        {"quiz": quiz, "course": course, "attempts": attempts},
+    )
+
+
+@login_required
+@require_POST
+def quiz_start(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    _enrolled_or_404(request.user, quiz.module_id)
+    try:
+        attempt = services.attempt_start(user=request.user, quiz=quiz)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("quiz_detail", quiz_id=quiz.pk)
+    return redirect("attempt_page", attempt_id=attempt.pk)
+
+
+@login_required
+def attempt_page(request, attempt_id: int):
+    try:
+        attempt = services.attempt_get(user=request.user, attempt_id=attempt_id)
+    except DomainError as error:
+        raise Http404 from error
+    if attempt.status == AttemptStatus.SUBMITTED:
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    payload = attempt_payload(attempt)
+    if request.method == "POST":
+        # The plain form: save every answer (a server-side sequence keeps newer autosaves),
+        # then submit when asked.
+        seq = time.time_ns() // 1000
+        try:
+            for question in payload["questions"]:
+                response = response_from_post(question, request.POST)
+                if response != question["response"]:
+                    services.answer_save(
+                        user=request.user,
+                        attempt_id=attempt.pk,
+                        question_id=question["id"],
+                        response=response,
+                        seq=max(seq, question["seq"] + 1),
+                    )
+        except DomainError as error:
+            messages.error(request, error.message)
+            if error.code == "deadline_passed":
+                return redirect("attempt_result", attempt_id=attempt.pk)
+            return redirect("attempt_page", attempt_id=attempt.pk)
+        if "submit" in request.POST:
+            services.attempt_submit(user=request.user, attempt_id=attempt.pk)
+            return redirect("attempt_result", attempt_id=attempt.pk)
+        messages.success(request, _("Your answers are saved."))
+        return redirect("attempt_page", attempt_id=attempt.pk)
+    return render(
+        request,
+        "assessments/quiz_attempt.html",
+        {"attempt": attempt, "payload": payload, "quiz": attempt.quiz},
+    )
+
+
+@login_required
+def attempt_result(request, attempt_id: int):
+    try:
+        attempt = services.attempt_get(user=request.user, attempt_id=attempt_id)
+    except DomainError as error:
+        raise Http404 from error
+    if attempt.status != AttemptStatus.SUBMITTED:
+        return redirect("attempt_page", attempt_id=attempt.pk)
+    return render(
+        request,
+        "assessments/quiz_result.html",
+        {"attempt": attempt, "payload": attempt_payload(attempt), "quiz": attempt.quiz},
+    )
+
+
+@login_required
+def attitude_self(request, instrument_id: int):
+    instrument = get_object_or_404(AttitudeInstrument, pk=instrument_id)
+    course = _enrolled_or_404(request.user, instrument.module_id)
+    statements = list(instrument.statements.all())
+    errors = None
+    if request.method == "POST":
+        answers = {}
+        for statement in statements:
+            raw = request.POST.get(f"s{statement.pk}", "")
+            if raw in {"1", "2", "3", "4", "5"}:
+                answers[f"s{statement.pk}"] = int(raw)
+        try:
+            services.attitude_rate(
+                rater=request.user,
+                volunteer=request.user,
+                instrument=instrument,
+                role=RaterRole.SELF,
+                answers=answers,
+            )
+        except DomainError as error:
+            errors = error.message
+        else:
+            messages.success(request, _("Thank you. Your self-assessment is saved."))
+            return redirect(course.url)
+    return render(
+        request,
+        "assessments/attitude_form.html",
+        {
+            "instrument": instrument,
+            "statements": statements,
+            "course": course,
+            "errors": errors,
+            "posted": request.POST,
+            "subject": None,
+        },
+    )
+
+
+@login_required
+def evidence_upload(request, rubric_id: int):
+    rubric = get_object_or_404(Rubric, pk=rubric_id)
+    course = _enrolled_or_404(request.user, rubric.module_id)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evidence_submit(
+                volunteer=request.user,
+                rubric=rubric,
+                upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            )
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            messages.success(request, _("Evidence uploaded. Your trainer will review it."))
+            return redirect("evidence_upload", rubric_id=rubric.pk)
+    evidence = Evidence.objects.filter(rubric=rubric, volunteer=request.user)
+    return render(
+        request,
+        "assessments/evidence_upload.html",
+        {"rubric": rubric, "course": course, "form": form, "evidence": evidence},
+    )
+
+
+@login_required
+def evidence_file(request, evidence_id: int):
+    """Evidence is private: its owner, or a trainer of its course, downloads it."""
+    from .permissions import is_trainer, trainer_course_ids
+
+    evidence = get_object_or_404(Evidence.objects.select_related("rubric"), pk=evidence_id)
+    if evidence.volunteer_id != request.user.pk:
+        course = services.course_of_module(evidence.rubric.module_id)
+        if not is_trainer(request.user) or course.pk not in trainer_course_ids(request.user):
+            raise Http404
+    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type)
+    response["Content-Disposition"] = (
+        f'inline; filename="bukti-{evidence.pk}.{evidence.file.name.rsplit(".", 1)[-1]}"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def competency_profile(request):
+    return render(
+        request,
+        "assessments/competency_profile.html",
+        {"profiles": competency_profile_for(user=request.user)},
+    )

@@ -1,0 +1,83 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AttitudeInstrument, CompetencyUnit, PredicateBand, Question, Quiz, Rubric
+from .services import question_version_publish, rubric_version_publish
+
+
+class CompetencyUnitViewSet(SnippetViewSet):
+    model = CompetencyUnit
+    icon = "tick-inverse"
+    menu_label = _("Competency units")
+    list_display = ["code", "title"]
+    search_fields = ["code", "title"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Question bank")
+    list_display = ["__str__", "kind", "points", "updated_at"]
+    list_filter = ["kind", "tags"]
+    search_fields = ["text"]
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "form"
+    menu_label = _("Quizzes")
+    list_display = ["title", "module", "role", "pass_percent"]
+    search_fields = ["title"]
+
+
+class RubricViewSet(SnippetViewSet):
+    model = Rubric
+    icon = "list-ol"
+    menu_label = _("Skill rubrics")
+    list_display = ["title", "module"]
+    search_fields = ["title"]
+
+
+class AttitudeInstrumentViewSet(SnippetViewSet):
+    model = AttitudeInstrument
+    icon = "user"
+    menu_label = _("Attitude instruments")
+    list_display = ["title", "module"]
+    search_fields = ["title"]
+
+
+class PredicateBandViewSet(SnippetViewSet):
+    model = PredicateBand
+    icon = "pick"
+    menu_label = _("Predicate bands")
+    list_display = ["name", "min_score"]
+
+
+class AssessmentGroup(SnippetViewSetGroup):
+    menu_label = _("Assessments")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (
+        QuestionViewSet,
+        QuizViewSet,
+        RubricViewSet,
+        AttitudeInstrumentViewSet,
+        CompetencyUnitViewSet,
+        PredicateBandViewSet,
+    )
+
+
+register_snippet(AssessmentGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def freeze_versions(request, instance):
+    # Attempts and observations point at frozen versions; editing makes a new version once
+    # the old one has been used, so earlier results never change.
+    if isinstance(instance, Question):
+        question_version_publish(question=instance)
+    elif isinstance(instance, Rubric):
+        rubric_version_publish(rubric=instance)
