@@ -90,6 +90,18 @@ class ErrorOut(Schema):
 ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
+class MeOut(Schema):
+    id: int
+    name: str
+
+
+@router.get("/me", response=MeOut, tags=["session"])
+def me(request):
+    """Who is logged in. The site's scripts use it to check the session; the quiz benchmark
+    uses it as its baseline (authentication only)."""
+    return {"id": request.user.pk, "name": request.user.get_full_name()}
+
+
 @router.post("/quizzes/{quiz_id}/attempts", response={200: AttemptOut, **ERRORS})
 def start_attempt(request, quiz_id: int):
     """Start an attempt, or return the one in progress. Never includes the answer key."""

@@ -64,6 +64,14 @@ def make_course(
     return CoursePage.objects.get(pk=course.pk)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_version_cache():
+    # Test databases roll back and reuse ids; a real database never reuses a version id.
+    from assessments.services import _FROZEN_VERSIONS
+
+    _FROZEN_VERSIONS.clear()
+
+
 @pytest.fixture
 def volunteer(db):
     return make_user("relawan1", phone="+6281211110001")
