@@ -46,6 +46,15 @@ def test_seed_demo_builds_the_curriculum_and_is_idempotent(client):
     used = set(District.objects.filter(volunteers__isnull=False).values_list("name", flat=True))
     assert len(used) == 11
     assert "lorem" not in LessonPage.objects.first().body.render_as_block().lower()
+    from assessments.models import AttitudeInstrument, CompetencyUnit, Question, Quiz, Rubric
+
+    assert set(Quiz.objects.values_list("role", flat=True)) == {"pre_test", "post_test"}
+    assert Question.objects.filter(current_version__isnull=False).count() == Question.objects.count()
+    assert len({q.kind for q in Question.objects.all()}) == 8
+    assert Rubric.objects.get().current_version is not None
+    assert AttitudeInstrument.objects.get().statements.filter(reverse_keyed=True).exists()
+    assert basic.competency_units.count() == CompetencyUnit.objects.count() == 5
+    assert basic.trainers.filter(username="pelatih").exists()
 
 
 @pytest.mark.django_db

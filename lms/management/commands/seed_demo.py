@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from assessments.demo import load_demo_assessments
 from lms.demo_content import COURSES, VOLUNTEERS
 from lms.errors import DomainError
 from lms.models import District, VolunteerProfile
@@ -72,8 +73,9 @@ class Command(BaseCommand):
             if catalogue is None:
                 raise CommandError("The catalogue page is missing: run `manage.py migrate` first.")
             courses = [self.course(catalogue, data, i) for i, data in enumerate(COURSES)]
-            self.accounts()
+            accounts = self.accounts()
             self.volunteers(courses[0])
+            load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
@@ -143,9 +145,9 @@ class Command(BaseCommand):
         return module
 
     # -- people ----------------------------------------------------------------------------
-    def accounts(self) -> list:
+    def accounts(self) -> dict:
         User = get_user_model()
-        users = []
+        users = {}
         for username, full_name, group_name, phone in DEMO_ACCOUNTS:
             user = User.objects.filter(username=username).first()
             if user is None:
@@ -165,7 +167,7 @@ class Command(BaseCommand):
                         year_appointed=2021,
                         ipsm_number="IPSM-BS-0001",
                     )
-            users.append(user)
+            users[username] = user
         return users
 
     def profile(self, user, *, district: str, **fields) -> VolunteerProfile:
