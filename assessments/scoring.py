@@ -34,17 +34,20 @@ def parse_number(value) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value).strip().replace(" ", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
+        text = str(value)
+    else:
+        text = str(value).strip().replace(" ", "")
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    # NaN, infinities and absurd exponents ("1e999999999") are not answers: refusing them here
+    # keeps grading from raising decimal errors.
+    if not number.is_finite() or abs(number.adjusted()) > 30:
+        return None
+    return number
 
 
 def _choice_ids(data: dict) -> list[str]:
@@ -162,7 +165,11 @@ def response_is_valid(kind: str, data: dict, response) -> bool:
             k in ids and isinstance(v, str) and v in ids for k, v in response.items()
         )
     if kind == "numeric":
-        return isinstance(response, str | int | float) and len(str(response)) <= 50
+        return (
+            isinstance(response, str | int | float)
+            and not isinstance(response, bool)
+            and len(str(response)) <= 50
+        )
     if kind in ("short_text", "essay"):
         return isinstance(response, str) and len(response) <= (20000 if kind == "essay" else 500)
     return False

@@ -49,7 +49,9 @@ def test_seed_demo_builds_the_curriculum_and_is_idempotent(client):
     from assessments.models import AttitudeInstrument, CompetencyUnit, Question, Quiz, Rubric
 
     assert set(Quiz.objects.values_list("role", flat=True)) == {"pre_test", "post_test"}
-    assert Question.objects.filter(current_version__isnull=False).count() == Question.objects.count()
+    assert (
+        Question.objects.filter(current_version__isnull=False).count() == Question.objects.count()
+    )
     assert len({q.kind for q in Question.objects.all()}) == 8
     assert Rubric.objects.get().current_version is not None
     assert AttitudeInstrument.objects.get().statements.filter(reverse_keyed=True).exists()
