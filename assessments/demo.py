@@ -3,7 +3,6 @@
 
 from decimal import Decimal
 
-
 from modules.models import CoursePage, ModulePage
 
 from .demo_assessments import (
