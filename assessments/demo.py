@@ -95,7 +95,9 @@ def load_demo_assessments(*, course: CoursePage, trainer) -> None:
             title=title,
             module=_module(course, slug),
             role=role,
-            instructions="Jawablah semua soal. Jawaban tersimpan otomatis setiap kali Anda memilih.",
+            instructions=(
+                "Jawablah semua soal. Jawaban tersimpan otomatis setiap kali Anda memilih."
+            ),
             time_limit_minutes=minutes,
             attempts_allowed=0 if role == "pre_test" else 3,
             pass_percent=Decimal(70),
