@@ -133,7 +133,7 @@ def save_answer(request, attempt_id: int, question_id: int, payload: AnswerIn):
 def submit_attempt(request, attempt_id: int):
     """Grade and close. Calling it again returns the same result and grades nothing twice."""
     attempt = services.attempt_submit(user=request.user, attempt_id=attempt_id)
-    return attempt_payload(attempt)
+    return attempt_payload(attempt, answers=getattr(attempt, "graded_answers", None))
 
 
 @router.get("/attempts/{attempt_id}", response={200: AttemptOut, **ERRORS})

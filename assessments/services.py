@@ -234,6 +234,7 @@ def attempt_finalize(*, attempt: Attempt, finished_at: datetime.datetime) -> Att
     )
     if not pending and attempt.percent is not None:
         _record_quiz_score(attempt=attempt)
+    attempt.graded_answers = answers  # the caller's payload needs no second read
     return attempt
 
 

@@ -291,6 +291,12 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
             new_status=verdict.status,
             final_score=verdict.final_score,
         )
+        if verdict.is_kompeten:
+            from certificates.tasks import issue_certificate
+
+            # Only once the verdict is committed may the certificate task see it.
+            user_id, course_id = user.pk, course.pk
+            transaction.on_commit(lambda: issue_certificate.enqueue(user_id, course_id))
     return verdict
 
 

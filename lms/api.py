@@ -3,6 +3,7 @@ from ninja.security import django_auth
 
 from assessments.api import error_status
 from assessments.api import router as assessments_router
+from certificates.api import router as certificates_router
 from lms.errors import DomainError
 
 api = NinjaAPI(
@@ -13,6 +14,7 @@ api = NinjaAPI(
     docs_url=None,
 )
 api.add_router("/", assessments_router)
+api.add_router("/", certificates_router)
 
 
 @api.exception_handler(DomainError)

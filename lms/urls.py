@@ -29,6 +29,7 @@ urlpatterns = [
     path("dashboard/data-saya.json", views.my_data, name="my_data"),
     path("search/", views.search, name="search"),
     path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
     path(
         "belajar/pelajaran/<int:lesson_id>/selesai/",

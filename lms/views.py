@@ -47,8 +47,13 @@ def register(request):
 
 @login_required
 def dashboard(request):
+    from certificates.models import Certificate
+
     outlines = dashboard_outlines(user=request.user)
-    return render(request, "lms/dashboard.html", {"outlines": outlines})
+    certificates = Certificate.objects.filter(holder=request.user).select_related("course")
+    return render(
+        request, "lms/dashboard.html", {"outlines": outlines, "certificates": certificates}
+    )
 
 
 @login_required

@@ -78,6 +78,15 @@ class CoursePage(Page):
         verbose_name=_("trainers"),
         help_text=_("Trainers who assess the volunteers of this course."),
     )
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("certificate template"),
+        help_text=_("Empty: the default template."),
+    )
     competency_units = ParentalManyToManyField(
         "assessments.CompetencyUnit",
         blank=True,
@@ -115,6 +124,7 @@ class CoursePage(Page):
         FieldPanel("tags"),
         FieldPanel("trainers"),
         FieldPanel("competency_units"),
+        FieldPanel("certificate_template"),
         MultiFieldPanel(
             [
                 FieldRowPanel(

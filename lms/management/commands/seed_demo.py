@@ -16,6 +16,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from assessments.demo import load_demo_assessments
+from certificates.models import CertificateTemplate
 from lms.demo_content import COURSES, VOLUNTEERS
 from lms.errors import DomainError
 from lms.models import District, VolunteerProfile
@@ -76,6 +77,15 @@ class Command(BaseCommand):
             accounts = self.accounts()
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
+            CertificateTemplate.objects.get_or_create(
+                name="Sertifikat Bimtek PSM",
+                defaults={
+                    "is_default": True,
+                    "signatory_name": "Contoh Nama Kepala Dinas, S.Sos., M.Si.",
+                    "signatory_nip": "19700101 199503 1 001",
+                    "validity_years": 5,
+                },
+            )
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:

@@ -1,0 +1,177 @@
+"""Benchmark the certificate path, in one process and run, against WeasyPrint's own cost.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/certificates.py
+
+1. Issuing (data, template, QR, render, hash, store) / WeasyPrint alone rendering the same
+   final HTML; absolute medians beside a minimal one-page WeasyPrint document.
+2. Download of an issued certificate / serving a static file of the same size.
+3. Bulk issuing of BULK certificates (default 200) in the background job: total time against
+   BULK x one render, and the process's peak memory.
+It creates and drops its own test database.
+"""
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    override_settings,
+    setup_test_environment,
+    teardown_test_environment,
+)
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+STATIC_DIR = [None]
+
+
+def _serve_static(request, path):
+    from django.views.static import serve
+
+    return serve(request, path, document_root=STATIC_DIR[0])
+
+
+def _urlpatterns():
+    from django.urls import include, path
+
+    return [path("bench-static/<path:path>", _serve_static), path("", include("lms.urls"))]
+
+
+BULK = int(os.environ.get("BENCH_BULK", "200"))
+
+
+def median_ms(samples):
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    from django.test import Client
+    from django.utils import timezone
+    from weasyprint import HTML
+
+    from assessments.models import Verdict, VerdictStatus
+    from certificates.models import BulkJob, Certificate, CertificateTemplate
+    from certificates.render import certificate_html, font_config, render_pdf
+    from certificates.services import certificate_issue
+    from certificates.tasks import run_bulk_job
+    from modules.services import enrollment_create
+    from tests.conftest import make_course, make_user
+
+    CertificateTemplate.objects.create(
+        name="Bench", is_default=True, signatory_name="Kepala Dinas", validity_years=5
+    )
+    course = make_course(title="Bimtek Dasar PSM", modules=10, lessons=1)
+    admin = make_user("bench-admin", "Admin Dinsos")
+
+    def kompeten(i):
+        person = make_user(f"bench{i}", phone=f"+6281230{i:06d}")
+        enrollment_create(user=person, course=course)
+        Verdict.objects.create(
+            volunteer=person,
+            course=course,
+            status=VerdictStatus.KOMPETEN,
+            predicate="Baik",
+            computed_at=timezone.now(),
+        )
+        return person
+
+    # Warm up: fonts, stylesheet and template caches, as in a running worker.
+    previous = certificate_issue(holder=kompeten(0), course=course)
+    issue, weasy, minimal = [], [], []
+    for i in range(1, ROUNDS + 1):
+        person = kompeten(i)
+        # WeasyPrint alone on a final certificate HTML (the previous one: same layout, other
+        # name and number), then the whole issuing path, so both see the same cache state.
+        html = certificate_html(previous.data)
+        start = time.perf_counter()
+        render_pdf(html, page_size="A4", orientation="portrait")
+        weasy.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        previous = certificate_issue(holder=person, course=course)
+        issue.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        HTML(string="<p>Sertifikat</p>").write_pdf(font_config=font_config())
+        minimal.append(time.perf_counter() - start)
+
+    # Downloads against a static file of the same size.
+    client = Client()
+    client.force_login(admin)
+    certificate = Certificate.objects.first()
+    size = certificate.pdf.size
+    static_dir = Path(tempfile.mkdtemp())
+    (static_dir / "same-size.pdf").write_bytes(os.urandom(size))
+    download, static = [], []
+    STATIC_DIR[0] = static_dir
+    # The static file goes through the same middleware stack (session, auth, language), as a
+    # file served by the project would; only the view differs.
+    with override_settings(ROOT_URLCONF=__name__):
+        for _ in range(ROUNDS * 10):
+            start = time.perf_counter()
+            response = client.get(f"/sertifikat/{certificate.pk}/unduh/")
+            b"".join(response.streaming_content)
+            download.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            response = client.get("/bench-static/same-size.pdf")
+            b"".join(response.streaming_content)
+            static.append(time.perf_counter() - start)
+
+    print(f"database: {connection.vendor}; rounds: {ROUNDS}")
+    print(f"issue (whole path)        {median_ms(issue):8.1f} ms")
+    print(
+        f"WeasyPrint, same HTML     {median_ms(weasy):8.1f} ms   "
+        f"ratio {median_ms(issue) / median_ms(weasy):.2f}"
+    )
+    print(f"minimal one-page document {median_ms(minimal):8.1f} ms")
+    print(f"download of a certificate {median_ms(download):8.2f} ms   ({size} bytes)")
+    print(
+        f"static file, same size    {median_ms(static):8.2f} ms   "
+        f"ratio {median_ms(download) / median_ms(static):.2f}"
+    )
+
+    # Bulk issuing in the background job.
+    bulk_course = make_course(title="Angkatan Massal", modules=10, lessons=1)
+    course = bulk_course
+    for i in range(BULK):
+        kompeten(10_000 + i)
+    job = BulkJob.objects.create(kind="issue", course=bulk_course, requested_by=admin)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    run_bulk_job.call(job.pk)
+    total = time.perf_counter() - start
+    job.refresh_from_db()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    one_render = median_ms(weasy) / 1000
+    print(
+        f"bulk: {job.done}/{job.total} issued in {total:.1f} s; "
+        f"{BULK} x one render = {BULK * one_render:.1f} s; ratio {total / (BULK * one_render):.2f}"
+    )
+    print(
+        f"peak memory of the process: {peak / 1024:.0f} MiB "
+        f"(before the bulk job {rss_before / 1024:.0f} MiB)"
+    )
+
+
+urlpatterns = _urlpatterns()
+
+if __name__ == "__main__":
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ).enable()
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        main()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()

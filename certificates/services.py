@@ -1,0 +1,326 @@
+"""Issuing, revoking and re-issuing certificates: the only ways to change one."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from lms.errors import DomainError
+from modules.models import CoursePage, Enrollment, ModulePage
+
+from .models import (
+    Certificate,
+    CertificateEvent,
+    CertificateTemplate,
+    NumberSequence,
+    new_verification_code,
+)
+from .render import certificate_html, file_uri, render_pdf
+
+
+def site_url() -> str:
+    return getattr(settings, "CERTIFICATE_SITE_URL", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def verify_url(code: str) -> str:
+    return site_url() + reverse("verify_certificate", args=[code])
+
+
+def template_for(course: CoursePage) -> CertificateTemplate:
+    template = course.certificate_template or (
+        CertificateTemplate.objects.filter(is_default=True).first()
+        or CertificateTemplate.objects.order_by("pk").first()
+    )
+    if template is None:
+        raise DomainError("no_template", _("No certificate template yet: add one in the admin."))
+    return template
+
+
+def _date_text(value: datetime.date | None) -> str:
+    if value is None:
+        return ""
+    with override("id"):
+        return date_format(value, "j F Y")
+
+
+def certificate_data(
+    *,
+    holder,
+    course: CoursePage,
+    template: CertificateTemplate,
+    number: str,
+    code: str,
+    issued_on: datetime.date,
+    valid_until: datetime.date | None,
+    verdict=None,
+) -> dict:
+    """Everything the PDF shows, as plain data stored with the certificate (frozen at issue)."""
+    profile = getattr(holder, "profile", None)
+    enrollment = Enrollment.objects.filter(user=holder, course=course).first()
+    start = timezone.localdate(enrollment.enrolled_at) if enrollment else issued_on
+    finish = timezone.localdate(verdict.computed_at) if verdict else issued_on
+    dates = (
+        _date_text(start) if start == finish else f"{_date_text(start)} s.d. {_date_text(finish)}"
+    )
+    subjects = [
+        {"title": m.title, "jp": m.jp}
+        for m in ModulePage.objects.live().child_of(course).order_by("path")
+    ]
+    holder_data = {
+        "name": holder.get_full_name(),
+        "birth_place": profile.birth_place if profile else "",
+        "birth_date_text": _date_text(profile.birth_date) if profile else "",
+        "village": profile.village if profile else "",
+        "district": profile.district.name if profile else "",
+    }
+    predicate = verdict.predicate if verdict else ""
+    return {
+        "number": number,
+        "code": code,
+        "verify_url": verify_url(code),
+        "issue_date_text": _date_text(issued_on),
+        "valid_until_text": _date_text(valid_until),
+        "predicate": predicate,
+        "final_score": str(verdict.final_score) if verdict and verdict.final_score else None,
+        "holder": holder_data,
+        "course": {"title": course.title, "jp": course.jp, "subjects": subjects},
+        "placeholders": {
+            "holder_name": holder_data["name"],
+            "course": course.title,
+            "dates": dates,
+            "place": template.place_of_issue,
+            "jp": str(course.jp),
+            "predicate": predicate or "-",
+            "village": holder_data["village"],
+            "district": holder_data["district"],
+            "issue_date": _date_text(issued_on),
+        },
+        "template": {
+            "id": template.pk,
+            "title": template.title,
+            "body": template.body,
+            "institution_name": template.institution_name,
+            "place_of_issue": template.place_of_issue,
+            "signatory_name": template.signatory_name,
+            "signatory_position": template.signatory_position,
+            "signatory_nip": template.signatory_nip,
+            "page_size": template.page_size,
+            "orientation": template.orientation,
+            "back_page": template.back_page,
+        },
+        "images": {
+            "logo": file_uri(template.logo),
+            "signature": file_uri(template.signature_image),
+            "background": file_uri(template.background_image),
+        },
+    }
+
+
+def render_certificate(data: dict) -> bytes:
+    return render_pdf(
+        certificate_html(data),
+        page_size=data["template"]["page_size"],
+        orientation=data["template"]["orientation"],
+    )
+
+
+def _next_number(pattern: str, year: int) -> str:
+    """Lock the (pattern, year) sequence row and take the next number. The lock is held until
+    the issuing transaction ends, so numbers are consecutive and a failed issue leaves no gap."""
+    NumberSequence.objects.get_or_create(pattern=pattern, year=year)
+    sequence = NumberSequence.objects.select_for_update().get(pattern=pattern, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return pattern.format(seq=sequence.last, year=year)
+
+
+def current_certificate(*, holder, course) -> Certificate | None:
+    return Certificate.objects.filter(
+        holder=holder, course=course, revoked_at__isnull=True, superseded_at__isnull=True
+    ).first()
+
+
+def certificate_issue(
+    *,
+    holder,
+    course: CoursePage,
+    issued_by=None,
+    reason: str = "",
+    supersedes: Certificate | None = None,
+    require_kompeten: bool = True,
+) -> Certificate:
+    """Issue (idempotent: the current certificate is returned when there is one)."""
+    from assessments.models import Verdict
+
+    existing = current_certificate(holder=holder, course=course)
+    if existing and supersedes is None:
+        return existing
+    verdict = Verdict.objects.filter(volunteer=holder, course=course).first()
+    if require_kompeten and not (verdict and verdict.is_kompeten):
+        raise DomainError("not_kompeten", _("The volunteer is not Kompeten in this course yet."))
+    if issued_by is not None and not reason.strip() and supersedes is None:
+        raise DomainError("reason_required", _("Give a reason for issuing by hand."))
+    template = template_for(course)
+    now = timezone.now()
+    issued_on = timezone.localdate(now)
+    valid_until = None
+    if template.validity_years:
+        try:
+            valid_until = issued_on.replace(year=issued_on.year + template.validity_years)
+        except ValueError:  # 29 February
+            valid_until = issued_on.replace(year=issued_on.year + template.validity_years, day=28)
+    code = new_verification_code()
+    try:
+        with transaction.atomic():
+            if supersedes is not None:
+                Certificate.objects.filter(pk=supersedes.pk).update(superseded_at=now)
+            number = _next_number(template.number_pattern, issued_on.year)
+            data = certificate_data(
+                holder=holder,
+                course=course,
+                template=template,
+                number=number,
+                code=code,
+                issued_on=issued_on,
+                valid_until=valid_until,
+                verdict=verdict,
+            )
+            pdf = render_certificate(data)
+            certificate = Certificate(
+                number=number,
+                code=code,
+                holder=holder,
+                course=course,
+                template=template,
+                data=data,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                issued_at=now,
+                valid_until=valid_until,
+                issued_by=issued_by,
+                issue_reason=reason.strip(),
+                supersedes=supersedes,
+            )
+            certificate.pdf.save(certificate.filename, ContentFile(pdf), save=False)
+            # Field checks only: uniqueness (number, code, one current certificate) is the
+            # database's job here, and its IntegrityError is handled below.
+            certificate.full_clean(
+                exclude=["pdf"], validate_unique=False, validate_constraints=False
+            )
+            certificate.save()
+            CertificateEvent.objects.create(
+                certificate=certificate,
+                action=CertificateEvent.Action.REISSUE
+                if supersedes
+                else CertificateEvent.Action.ISSUE,
+                actor=issued_by,
+                reason=reason.strip(),
+            )
+    except IntegrityError:
+        # Two workers issued for the same volunteer at once: the other one won.
+        existing = current_certificate(holder=holder, course=course)
+        if existing is None:
+            raise
+        return existing
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    if not reason.strip():
+        raise DomainError("reason_required", _("Give a reason for revoking."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        raise DomainError("already_revoked", _("This certificate is already revoked."))
+    certificate.revoked_at, certificate.revoked_by = timezone.now(), by
+    certificate.revoke_reason = reason.strip()
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.REVOKE,
+        actor=by,
+        reason=reason.strip(),
+    )
+    return certificate
+
+
+def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certificate:
+    """A new certificate (new number, current data) that supersedes the old one."""
+    if not reason.strip():
+        raise DomainError("reason_required", _("Give a reason for re-issuing."))
+    if certificate.status in ("revoked", "superseded"):
+        raise DomainError("not_current", _("Only a current certificate can be re-issued."))
+    return certificate_issue(
+        holder=certificate.holder,
+        course=certificate.course,
+        issued_by=by,
+        reason=reason,
+        supersedes=certificate,
+        require_kompeten=False,
+    )
+
+
+def sample_data(template: CertificateTemplate) -> dict:
+    """Data for a template preview: a fictional volunteer, marked as a sample."""
+    today = timezone.localdate()
+    code = "CONTOH2345XY"
+    return {
+        "number": template.number_pattern.format(seq=1, year=today.year) + " (CONTOH)",
+        "code": code,
+        "verify_url": verify_url(code),
+        "issue_date_text": _date_text(today),
+        "valid_until_text": _date_text(today.replace(year=today.year + template.validity_years))
+        if template.validity_years
+        else "",
+        "predicate": "Baik",
+        "final_score": "85.00",
+        "holder": {
+            "name": "Siti Contoh Aminah",
+            "birth_place": "Manna",
+            "birth_date_text": _date_text(datetime.date(1990, 5, 17)),
+            "village": "Desa Contoh",
+            "district": "Manna",
+        },
+        "course": {
+            "title": "Bimtek Dasar PSM",
+            "jp": 32,
+            "subjects": [{"title": "Kebijakan kesejahteraan sosial", "jp": 2}],
+        },
+        "placeholders": {
+            "holder_name": "Siti Contoh Aminah",
+            "course": "Bimtek Dasar PSM",
+            "dates": _date_text(today),
+            "place": template.place_of_issue,
+            "jp": "32",
+            "predicate": "Baik",
+            "village": "Desa Contoh",
+            "district": "Manna",
+            "issue_date": _date_text(today),
+        },
+        "template": {
+            "id": template.pk,
+            "title": template.title,
+            "body": template.body,
+            "institution_name": template.institution_name,
+            "place_of_issue": template.place_of_issue,
+            "signatory_name": template.signatory_name,
+            "signatory_position": template.signatory_position,
+            "signatory_nip": template.signatory_nip,
+            "page_size": template.page_size,
+            "orientation": template.orientation,
+            "back_page": template.back_page,
+        },
+        "images": {
+            "logo": file_uri(template.logo),
+            "signature": file_uri(template.signature_image),
+            "background": file_uri(template.background_image),
+        },
+    }

@@ -1,0 +1,249 @@
+"""Public verification (no login, no private data, rate-limited, noindex) and downloads."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.errors import DomainError
+from lms.ratelimit import allow
+
+from .models import BulkJob, Certificate
+from .permissions import can_download, is_office_admin
+from .selectors import public_record
+from .services import certificate_reissue, certificate_revoke
+
+VERIFY_LIMIT = 30  # lookups per minute per address: enough for a person, not for a crawler
+MAX_PDF_CHECK = 10 * 1024 * 1024
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _too_many(request) -> HttpResponse:
+    response = render(request, "certificates/verify.html", {"limited": True}, status=429)
+    response["Retry-After"] = "60"
+    return _noindex(response)
+
+
+def verify_form(request):
+    """Type a code, or upload a PDF to check its SHA-256 against the register."""
+    context = {}
+    if request.method == "POST":
+        if not allow(request, scope="verify", limit=VERIFY_LIMIT):
+            return _too_many(request)
+        upload = request.FILES.get("pdf")
+        code = (request.POST.get("code") or "").strip().upper().replace(" ", "")
+        if code:
+            return redirect("verify_certificate", code=code[:20])
+        if upload is not None:
+            if upload.size > MAX_PDF_CHECK:
+                context["error"] = _("The file is too large to be a certificate.")
+            else:
+                digest = hashlib.sha256()
+                for chunk in upload.chunks():
+                    digest.update(chunk)
+                certificate = Certificate.objects.filter(sha256=digest.hexdigest()).first()
+                if certificate is None:
+                    context["error"] = _(
+                        "This file is not in the register: it is not a certificate issued "
+                        "here, or it was changed after issue."
+                    )
+                else:
+                    return redirect("verify_certificate", code=certificate.code)
+    return _noindex(render(request, "certificates/verify.html", context))
+
+
+def verify_certificate(request, code: str):
+    if not allow(request, scope="verify", limit=VERIFY_LIMIT):
+        return _too_many(request)
+    certificate = (
+        Certificate.objects.select_related("course", "holder")
+        .filter(code=code.strip().upper()[:20])
+        .first()
+    )
+    if certificate is None:
+        response = render(request, "certificates/verify.html", {"not_found": code[:20]}, status=404)
+        return _noindex(response)
+    return _noindex(
+        render(request, "certificates/verify.html", {"record": public_record(certificate)})
+    )
+
+
+@login_required
+def download(request, certificate_id: int):
+    """The stored file, never re-rendered, to its holder, the course's trainers and admins."""
+    certificate = get_object_or_404(Certificate.objects.select_related("course"), pk=certificate_id)
+    if not can_download(request.user, certificate):
+        raise Http404
+    response = FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=certificate.filename,
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def revoke(request, certificate_id: int):
+    if not is_office_admin(request.user):
+        raise Http404
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    try:
+        certificate_revoke(
+            certificate=certificate, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Certificate revoked."))
+    return redirect("certificate_admin", certificate_id=certificate.pk)
+
+
+@login_required
+@require_POST
+def reissue(request, certificate_id: int):
+    if not is_office_admin(request.user):
+        raise Http404
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    try:
+        new = certificate_reissue(
+            certificate=certificate, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("certificate_admin", certificate_id=certificate.pk)
+    messages.success(
+        request, _("A new certificate was issued: %(number)s.") % {"number": new.number}
+    )
+    return redirect("certificate_admin", certificate_id=new.pk)
+
+
+@login_required
+def certificate_admin(request, certificate_id: int):
+    if not is_office_admin(request.user):
+        raise Http404
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("holder", "course", "supersedes"), pk=certificate_id
+    )
+    return render(
+        request,
+        "certificates/admin_detail.html",
+        {
+            "certificate": certificate,
+            "record": public_record(certificate),
+            "events": certificate.events.select_related("actor"),
+        },
+    )
+
+
+@login_required
+def bulk_job(request, job_id: int):
+    if not is_office_admin(request.user):
+        raise Http404
+    job = get_object_or_404(BulkJob.objects.select_related("course"), pk=job_id)
+    return render(request, "certificates/bulk_job.html", {"job": job})
+
+
+@login_required
+def bulk_job_file(request, job_id: int):
+    if not is_office_admin(request.user):
+        raise Http404
+    job = get_object_or_404(BulkJob, pk=job_id, status=BulkJob.Status.DONE)
+    if not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1]
+    )
+
+
+@login_required
+def manage(request):
+    """Office admin's certificate desk: bulk issue, ZIP, manual issue, search, previews."""
+    from django.contrib.auth import get_user_model
+
+    from modules.models import CoursePage
+
+    from .models import CertificateTemplate
+    from .services import certificate_issue
+    from .tasks import run_bulk_job
+
+    if not is_office_admin(request.user):
+        raise Http404
+    if request.method == "POST":
+        action = request.POST.get("action")
+        course = get_object_or_404(CoursePage, pk=request.POST.get("course") or 0)
+        if action in (BulkJob.Kind.ISSUE, BulkJob.Kind.ZIP):
+            job = BulkJob.objects.create(kind=action, course=course, requested_by=request.user)
+            job_id = job.pk
+            transaction.on_commit(lambda: run_bulk_job.enqueue(job_id))
+            return redirect("certificate_bulk_job", job_id=job.pk)
+        if action == "manual":
+            holder = (
+                get_user_model()
+                .objects.filter(username=request.POST.get("username", "").strip())
+                .first()
+            )
+            if holder is None:
+                messages.error(request, _("No user has that username."))
+            else:
+                try:
+                    certificate = certificate_issue(
+                        holder=holder,
+                        course=course,
+                        issued_by=request.user,
+                        reason=request.POST.get("reason", ""),
+                        require_kompeten=False,
+                    )
+                except DomainError as error:
+                    messages.error(request, error.message)
+                else:
+                    return redirect("certificate_admin", certificate_id=certificate.pk)
+        return redirect("certificate_manage")
+    query = (request.GET.get("q") or "").strip()[:100]
+    found = []
+    if query:
+        found = Certificate.objects.select_related("holder", "course").filter(
+            Q(number__icontains=query)
+            | Q(holder__full_name__icontains=query)
+            | Q(code=query.upper())
+        )[:50]
+    courses = CoursePage.objects.live().annotate(issued=Count("certificates")).order_by("path")
+    return render(
+        request,
+        "certificates/manage.html",
+        {
+            "courses": courses,
+            "query": query,
+            "found": found,
+            "templates": CertificateTemplate.objects.all(),
+            "jobs": BulkJob.objects.select_related("course")[:10],
+        },
+    )
+
+
+@login_required
+def template_preview(request, template_id: int):
+    """The real PDF of a template with sample data; nothing is issued or numbered."""
+    from .models import CertificateTemplate
+    from .services import render_certificate, sample_data
+
+    if not is_office_admin(request.user):
+        raise Http404
+    template = get_object_or_404(CertificateTemplate, pk=template_id)
+    response = HttpResponse(
+        render_certificate(sample_data(template)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'inline; filename="pratinjau-sertifikat.pdf"'
+    return response
