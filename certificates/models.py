@@ -37,9 +37,8 @@ class Orientation(models.TextChoices):
 
 
 DEFAULT_BODY = (
-    "Diberikan kepada {holder_name}, Pekerja Sosial Masyarakat dari {village}, Kecamatan "
-    "{district}, yang telah mengikuti {course} pada {dates} di {place} selama {jp} JP "
-    "dengan predikat {predicate}."
+    "Pekerja Sosial Masyarakat dari {village}, Kecamatan {district}, yang telah mengikuti "
+    "{course} pada {dates} di {place} selama {jp} JP dengan predikat {predicate}."
 )
 
 

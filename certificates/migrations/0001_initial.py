@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
                 ('title', models.CharField(default='SERTIFIKAT', max_length=100, verbose_name='title')),
-                ('body', models.TextField(default='Diberikan kepada {holder_name}, Pekerja Sosial Masyarakat dari {village}, Kecamatan {district}, yang telah mengikuti {course} pada {dates} di {place} selama {jp} JP dengan predikat {predicate}.', help_text='Placeholders: {holder_name}, {course}, {dates}, {place}, {jp}, {predicate}, {village}, {district}, {issue_date}. Plain text: HTML is shown as text.', verbose_name='body text')),
+                ('body', models.TextField(default='Pekerja Sosial Masyarakat dari {village}, Kecamatan {district}, yang telah mengikuti {course} pada {dates} di {place} selama {jp} JP dengan predikat {predicate}.', help_text='Placeholders: {holder_name}, {course}, {dates}, {place}, {jp}, {predicate}, {village}, {district}, {issue_date}. Plain text: HTML is shown as text.', verbose_name='body text')),
                 ('institution_name', models.CharField(default='Dinas Sosial Kabupaten Bengkulu Selatan', max_length=200, verbose_name='institution')),
                 ('place_of_issue', models.CharField(default='Manna', max_length=100, verbose_name='place of issue')),
                 ('signatory_name', models.CharField(max_length=150, verbose_name='signatory')),
