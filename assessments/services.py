@@ -169,6 +169,18 @@ def _require_enrolled(user, course: CoursePage) -> None:
         raise DomainError("not_enrolled", _("Enrol in the course first."))
 
 
+def _require_unlocked(user, course: CoursePage, module_id: int) -> None:
+    """A module that requires the one before stays closed, for its quizzes too."""
+    from modules.selectors import course_outline
+
+    for module in course_outline(course=course, user=user).modules:
+        if module.page.pk == module_id and module.locked:
+            raise DomainError(
+                "module_locked",
+                _("Finish the module “%(module)s” first.") % {"module": module.locked_by.title},
+            )
+
+
 def _enqueue_verdict(user_id: int, course_id: int) -> None:
     from .tasks import recompute_verdict
 
@@ -273,6 +285,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime.datetime | None = None, see
     now = now or timezone.now()
     course = course_of_module(quiz.module_id)
     _require_enrolled(user, course)
+    _require_unlocked(user, course, quiz.module_id)
     open_attempt = Attempt.objects.filter(
         user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS
     ).first()

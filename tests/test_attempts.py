@@ -420,3 +420,15 @@ def test_openapi_schema_documents_the_attempt_routes(client):
         "/api/v1/attempts/{attempt_id}",
     ]:
         assert path in schema["paths"], path
+
+
+@pytest.mark.django_db
+def test_quiz_of_a_locked_module_cannot_be_started(client, volunteer):
+    course = make_course(title="Berurutan", modules=2, lessons=1, requires_previous=True)
+    second = ModulePage.objects.child_of(course).order_by("path").last()
+    quiz = make_quiz(second, [make_question("single")])
+    enrollment_create(user=volunteer, course=course)
+    client.force_login(volunteer)
+    reply = api(client, "post", f"/quizzes/{quiz.pk}/attempts")
+    assert reply.status_code == 400 and reply.json()["code"] == "module_locked"
+    assert not Attempt.objects.exists()
