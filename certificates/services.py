@@ -104,6 +104,13 @@ def certificate_data(
             "district": holder_data["district"],
             "issue_date": _date_text(issued_on),
         },
+        **_template_data(template),
+    }
+
+
+def _template_data(template: CertificateTemplate) -> dict:
+    """The template's part of a certificate's frozen data."""
+    return {
         "template": {
             "id": template.pk,
             "title": template.title,
@@ -305,22 +312,5 @@ def sample_data(template: CertificateTemplate) -> dict:
             "district": "Manna",
             "issue_date": _date_text(today),
         },
-        "template": {
-            "id": template.pk,
-            "title": template.title,
-            "body": template.body,
-            "institution_name": template.institution_name,
-            "place_of_issue": template.place_of_issue,
-            "signatory_name": template.signatory_name,
-            "signatory_position": template.signatory_position,
-            "signatory_nip": template.signatory_nip,
-            "page_size": template.page_size,
-            "orientation": template.orientation,
-            "back_page": template.back_page,
-        },
-        "images": {
-            "logo": file_uri(template.logo),
-            "signature": file_uri(template.signature_image),
-            "background": file_uri(template.background_image),
-        },
+        **_template_data(template),
     }
