@@ -62,6 +62,7 @@ def certificate_data(
     issued_on: datetime.date,
     valid_until: datetime.date | None,
     verdict=None,
+    subjects: list[dict] | None = None,
 ) -> dict:
     """Everything the PDF shows, as plain data stored with the certificate (frozen at issue)."""
     profile = getattr(holder, "profile", None)
@@ -71,10 +72,8 @@ def certificate_data(
     dates = (
         _date_text(start) if start == finish else f"{_date_text(start)} s.d. {_date_text(finish)}"
     )
-    subjects = [
-        {"title": m.title, "jp": m.jp}
-        for m in ModulePage.objects.live().child_of(course).order_by("path")
-    ]
+    if subjects is None:
+        subjects = course_subjects(course)
     holder_data = {
         "name": holder.get_full_name(),
         "birth_place": profile.birth_place if profile else "",
@@ -106,6 +105,14 @@ def certificate_data(
         },
         **_template_data(template),
     }
+
+
+def course_subjects(course: CoursePage) -> list[dict]:
+    """The course's modules with JP, for the back page."""
+    return [
+        {"title": m.title, "jp": m.jp}
+        for m in ModulePage.objects.live().child_of(course).order_by("path")
+    ]
 
 
 def _template_data(template: CertificateTemplate) -> dict:
@@ -164,19 +171,26 @@ def certificate_issue(
     reason: str = "",
     supersedes: Certificate | None = None,
     require_kompeten: bool = True,
+    verdict=None,
+    template: CertificateTemplate | None = None,
+    subjects: list[dict] | None = None,
 ) -> Certificate:
-    """Issue (idempotent: the current certificate is returned when there is one)."""
+    """Issue (idempotent: the current certificate is returned when there is one).
+
+    `verdict`, `template` and `subjects` may be passed in by a bulk job that read them once
+    for the whole course."""
     from assessments.models import Verdict
 
     existing = current_certificate(holder=holder, course=course)
     if existing and supersedes is None:
         return existing
-    verdict = Verdict.objects.filter(volunteer=holder, course=course).first()
+    if verdict is None:
+        verdict = Verdict.objects.filter(volunteer=holder, course=course).first()
     if require_kompeten and not (verdict and verdict.is_kompeten):
         raise DomainError("not_kompeten", _("The volunteer is not Kompeten in this course yet."))
     if issued_by is not None and not reason.strip() and supersedes is None:
         raise DomainError("reason_required", _("Give a reason for issuing by hand."))
-    template = template_for(course)
+    template = template or template_for(course)
     now = timezone.now()
     issued_on = timezone.localdate(now)
     valid_until = None
@@ -200,6 +214,7 @@ def certificate_issue(
                 issued_on=issued_on,
                 valid_until=valid_until,
                 verdict=verdict,
+                subjects=subjects,
             )
             pdf = render_certificate(data)
             certificate = Certificate(

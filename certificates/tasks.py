@@ -34,7 +34,7 @@ def run_bulk_job(job_id: int) -> str:
     from assessments.models import Verdict, VerdictStatus
 
     from .models import BulkJob, Certificate
-    from .services import certificate_issue
+    from .services import certificate_issue, course_subjects, template_for
 
     job = BulkJob.objects.select_related("course").get(pk=job_id)
     job.status = BulkJob.Status.RUNNING
@@ -48,8 +48,16 @@ def run_bulk_job(job_id: int) -> str:
             )
             job.total = len(verdicts)
             job.save(update_fields=["total"])
+            template = template_for(job.course)
+            subjects = course_subjects(job.course)
             for index, verdict in enumerate(verdicts, start=1):
-                certificate_issue(holder=verdict.volunteer, course=job.course)
+                certificate_issue(
+                    holder=verdict.volunteer,
+                    course=job.course,
+                    verdict=verdict,
+                    template=template,
+                    subjects=subjects,
+                )
                 job.done = index
                 job.save(update_fields=["done"])
         else:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("verify/", views.verify_form, name="verify_form"),
     path("verify/<str:code>/", views.verify_certificate, name="verify_certificate"),
     path("sertifikat/<int:certificate_id>/unduh/", views.download, name="certificate_download"),
+    path("sertifikat/berkas/<str:token>/", views.download_file, name="certificate_file"),
     path(
         "sertifikat/<int:certificate_id>/kelola/", views.certificate_admin, name="certificate_admin"
     ),

@@ -4,6 +4,8 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -78,19 +80,39 @@ def verify_certificate(request, code: str):
     )
 
 
+FILE_LINK_SECONDS = 300
+FILE_LINK_SALT = "certificates.file-link"
+
+
 @login_required
 def download(request, certificate_id: int):
-    """The stored file, never re-rendered, to its holder, the course's trainers and admins."""
+    """Check who asks (holder, the course's trainers, office admins; anyone else 404), then
+    hand over a short-lived signed link to the stored file, like a presigned storage URL."""
     certificate = get_object_or_404(Certificate.objects.select_related("course"), pk=certificate_id)
     if not can_download(request.user, certificate):
         raise Http404
+    token = signing.dumps(
+        {"path": certificate.pdf.name, "filename": certificate.filename}, salt=FILE_LINK_SALT
+    )
+    return redirect("certificate_file", token=token)
+
+
+def download_file(request, token: str):
+    """The stored PDF, never re-rendered. The signature is the permission: no database work,
+    so the file goes out about as fast as a static file."""
+    try:
+        link = signing.loads(token, salt=FILE_LINK_SALT, max_age=FILE_LINK_SECONDS)
+    except signing.BadSignature as error:  # also SignatureExpired
+        raise Http404 from error
     response = FileResponse(
-        certificate.pdf.open("rb"),
+        default_storage.open(link["path"], "rb"),
         as_attachment=True,
-        filename=certificate.filename,
+        filename=link["filename"],
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -188,21 +188,37 @@ def test_downloads_serve_the_stored_file_to_the_right_people(
 ):
     url = f"/sertifikat/{issued.pk}/unduh/"
     client.force_login(volunteer)
-    response = client.get(url)
+    link = client.get(url)
+    assert link.status_code == 302 and link.url.startswith("/sertifikat/berkas/")
+    response = client.get(link.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == issued.pdf.open("rb").read()
     assert issued.filename in response["Content-Disposition"]
+    assert client.get(link.url[:-3] + "xx/").status_code == 404  # tampered signature
     client.force_login(other_volunteer)
     assert client.get(url).status_code == 404
     client.force_login(trainer)  # not a trainer of this course
     assert client.get(url).status_code == 404
     issued.course.trainers.add(trainer)
     issued.course.save()
-    assert client.get(url).status_code == 200
-    client.force_login(office_admin)
-    assert client.get(url).status_code == 200
-    client.logout()
     assert client.get(url).status_code == 302
+    client.force_login(office_admin)
+    assert client.get(url).status_code == 302
+    client.logout()
+    assert client.get(url).url.startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_file_links_expire(client, issued, volunteer, monkeypatch):
+    import time
+
+    from certificates import views
+
+    client.force_login(volunteer)
+    link = client.get(f"/sertifikat/{issued.pk}/unduh/").url
+    later = time.time() + views.FILE_LINK_SECONDS + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert client.get(link).status_code == 404
 
 
 @pytest.mark.django_db
