@@ -23,6 +23,53 @@ def volunteer_data_export(*, user) -> dict:
             for c in LessonCompletion.objects.filter(user=user).select_related("lesson")
         ],
     }
+    from assessments.models import Attempt, AttitudeRating, Evidence, ScoreRecord
+    from certificates.models import Certificate
+
+    data["quiz_attempts"] = [
+        {
+            "quiz": a.quiz.title,
+            "number": a.number,
+            "status": a.status,
+            "started_at": a.started_at.isoformat(),
+            "finished_at": a.finished_at.isoformat() if a.finished_at else None,
+            "percent": str(a.percent) if a.percent is not None else None,
+        }
+        for a in Attempt.objects.filter(user=user).select_related("quiz")
+    ]
+    data["scores"] = [
+        {
+            "course": r.course.title,
+            "domain": r.domain,
+            "source": r.source,
+            "value": str(r.value),
+            "note": r.note,
+            "at": r.created_at.isoformat(),
+        }
+        for r in ScoreRecord.objects.filter(volunteer=user).select_related("course")
+    ]
+    data["attitude_ratings"] = [
+        {
+            "instrument": r.instrument.title,
+            "role": r.role,
+            "percent": str(r.percent),
+            "at": r.created_at.isoformat(),
+        }
+        for r in AttitudeRating.objects.filter(volunteer=user).select_related("instrument")
+    ]
+    data["evidence"] = [
+        {"name": e.original_name, "status": e.status, "at": e.created_at.isoformat()}
+        for e in Evidence.objects.filter(volunteer=user)
+    ]
+    data["certificates"] = [
+        {
+            "number": c.number,
+            "course": c.course.title,
+            "status": c.status,
+            "issued_at": c.issued_at.isoformat(),
+        }
+        for c in Certificate.objects.filter(holder=user).select_related("course")
+    ]
     if profile is not None:
         data["profile"] = {
             "birth_place": profile.birth_place,

@@ -153,6 +153,8 @@ def test_data_export_is_own_data_only(client, volunteer, other_volunteer, course
     assert data["profile"]["district"] == "Manna"
     assert data["enrolments"][0]["course"] == course.title
     assert len(data["lessons_completed"]) == 1
+    for key in ("quiz_attempts", "scores", "attitude_ratings", "evidence", "certificates"):
+        assert data[key] == [], key
     assert other_volunteer.username not in response.content.decode()
 
 
