@@ -90,6 +90,8 @@ def main() -> None:
     certificate_issue(holder=kompeten(0), course=course)
     issue, weasy, minimal = [], [], []
     template = CertificateTemplate.objects.get()
+    today = timezone.localdate()
+    valid_until = today.replace(year=today.year + template.validity_years)
     for i in range(1, ROUNDS + 1):
         person, other = kompeten(2 * i), kompeten(2 * i + 1)
         # WeasyPrint alone on a final certificate HTML for a volunteer whose text it has never
@@ -102,7 +104,8 @@ def main() -> None:
             number=f"B{i}/X/2026",
             code=new_verification_code(),
             issued_on=timezone.localdate(),
-            valid_until=None,
+            valid_until=valid_until,  # same content as an issued one: validity row, predicate
+            verdict=Verdict.objects.get(volunteer=other),
         )
         html = certificate_html(data)
 
@@ -191,7 +194,8 @@ def main() -> None:
             number=f"A{j}/X/2026",
             code=new_verification_code(),
             issued_on=timezone.localdate(),
-            valid_until=None,
+            valid_until=valid_until,
+            verdict=Verdict.objects.get(volunteer=fresh),
         )
         html = certificate_html(data)
         start = time.perf_counter()
