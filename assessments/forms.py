@@ -35,6 +35,17 @@ def response_from_post(question: dict, post) -> object:
     return None
 
 
+def likert_answers_from_post(statements, post) -> dict[str, int]:
+    """The 1-5 answers of an attitude form; missing or odd values are left out (the service
+    then asks for every statement)."""
+    answers = {}
+    for statement in statements:
+        raw = post.get(f"s{statement.pk}", "")
+        if raw in {"1", "2", "3", "4", "5"}:
+            answers[f"s{statement.pk}"] = int(raw)
+    return answers
+
+
 class EvidenceForm(forms.Form):
     file = forms.FileField(
         label=_("File (PDF, JPEG or PNG, at most 5 MB)"),

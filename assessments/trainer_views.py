@@ -13,7 +13,7 @@ from lms.errors import DomainError
 from modules.models import CoursePage
 
 from . import services
-from .forms import EssayMarkForm, EvidenceReviewForm, OverrideForm
+from .forms import EssayMarkForm, EvidenceReviewForm, OverrideForm, likert_answers_from_post
 from .models import (
     AttemptAnswer,
     AttitudeInstrument,
@@ -153,11 +153,7 @@ def rate_attitude(request, instrument_id: int, user_id: int):
     statements = list(instrument.statements.all())
     errors = None
     if request.method == "POST":
-        answers = {}
-        for statement in statements:
-            raw = request.POST.get(f"s{statement.pk}", "")
-            if raw in {"1", "2", "3", "4", "5"}:
-                answers[f"s{statement.pk}"] = int(raw)
+        answers = likert_answers_from_post(statements, request.POST)
         try:
             services.attitude_rate(
                 rater=request.user,

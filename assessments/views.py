@@ -14,7 +14,7 @@ from lms.errors import DomainError
 from modules.models import Enrollment
 
 from . import services
-from .forms import EvidenceForm, response_from_post
+from .forms import EvidenceForm, likert_answers_from_post, response_from_post
 from .models import Attempt, AttemptStatus, AttitudeInstrument, Evidence, Quiz, RaterRole, Rubric
 from .selectors import attempt_payload
 from .verdict import competency_profile_for
@@ -115,11 +115,7 @@ def attitude_self(request, instrument_id: int):
     statements = list(instrument.statements.all())
     errors = None
     if request.method == "POST":
-        answers = {}
-        for statement in statements:
-            raw = request.POST.get(f"s{statement.pk}", "")
-            if raw in {"1", "2", "3", "4", "5"}:
-                answers[f"s{statement.pk}"] = int(raw)
+        answers = likert_answers_from_post(statements, request.POST)
         try:
             services.attitude_rate(
                 rater=request.user,
