@@ -20,7 +20,7 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Question bank")
     list_display = ["__str__", "kind", "points", "updated_at"]
-    list_filter = ["kind", "tags"]
+    list_filter = ["kind"]
     search_fields = ["text"]
 
 
