@@ -77,3 +77,14 @@ def test_trainer_adds_a_question_through_the_admin(client, trainer):
     question = Question.objects.get()
     assert question.current_version is not None  # the hook froze version 1
     assert question.current_version.data["choices"][0]["correct"] is True
+
+
+@pytest.mark.django_db
+def test_course_and_module_edit_screens_render(client, trainer, course):
+    from modules.models import ModulePage
+
+    client.force_login(trainer)
+    module = ModulePage.objects.child_of(course).first()
+    for page in (course, module):
+        assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{course.pk}/edit/preview/").status_code in (200, 405)
