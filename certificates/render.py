@@ -112,8 +112,3 @@ def render_pdf(html: str, *, page_size: str, orientation: str) -> bytes:
         pdf_variant=PDF_VARIANT,
         uncompressed_pdf=False,
     )
-
-
-def static_path(name: str) -> str:
-    found = finders.find(name)
-    return Path(found).resolve().as_uri() if found else ""
