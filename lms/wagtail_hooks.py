@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -28,3 +29,11 @@ class VolunteerProfileViewSet(SnippetViewSet):
 
 register_snippet(DistrictViewSet)
 register_snippet(VolunteerProfileViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_psm_log_actions(actions):
+    from .audit import ACTIONS
+
+    for code, (label, message) in ACTIONS.items():
+        actions.register_action(code, label, message)

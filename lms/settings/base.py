@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "modules",
     "assessments",
     "certificates",
+    "cohorts",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
