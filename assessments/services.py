@@ -14,6 +14,7 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.audit import audit
 from lms.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
 
@@ -673,5 +674,17 @@ def score_override(
     )
     record.full_clean()
     record.save()
+    audit(
+        action="psm.score_override",
+        instance=record,
+        user=trainer,
+        data={
+            "volunteer": volunteer.pk,
+            "course": course.pk,
+            "domain": domain,
+            "value": str(value),
+            "reason": record.note,
+        },
+    )
     _enqueue_verdict(volunteer.pk, course.pk)
     return record

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.audit import audit
 from modules.models import CoursePage, Enrollment, ModulePage
 from modules.selectors import course_outline
 
@@ -290,6 +291,17 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
             old_status=old_status,
             new_status=verdict.status,
             final_score=verdict.final_score,
+        )
+        audit(
+            action="psm.verdict_change",
+            instance=verdict,
+            data={
+                "volunteer": user.pk,
+                "course": course.pk,
+                "old": old_status,
+                "new": verdict.status,
+                "final_score": str(verdict.final_score) if verdict.final_score else None,
+            },
         )
         if verdict.is_kompeten:
             from certificates.tasks import issue_certificate

@@ -8,12 +8,14 @@ import hashlib
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from lms.audit import audit
 from lms.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
 
@@ -63,11 +65,19 @@ def certificate_data(
     valid_until: datetime.date | None,
     verdict=None,
     subjects: list[dict] | None = None,
+    enrolled_at: datetime.datetime | None = None,
 ) -> dict:
-    """Everything the PDF shows, as plain data stored with the certificate (frozen at issue)."""
+    """Everything the PDF shows, as plain data stored with the certificate (frozen at issue).
+
+    A bulk job passes `subjects` and `enrolled_at`, read once for the whole course."""
     profile = getattr(holder, "profile", None)
-    enrollment = Enrollment.objects.filter(user=holder, course=course).first()
-    start = timezone.localdate(enrollment.enrolled_at) if enrollment else issued_on
+    if enrolled_at is None:
+        enrolled_at = (
+            Enrollment.objects.filter(user=holder, course=course)
+            .values_list("enrolled_at", flat=True)
+            .first()
+        )
+    start = timezone.localdate(enrolled_at) if enrolled_at else issued_on
     finish = timezone.localdate(verdict.computed_at) if verdict else issued_on
     dates = (
         _date_text(start) if start == finish else f"{_date_text(start)} s.d. {_date_text(finish)}"
@@ -109,10 +119,8 @@ def certificate_data(
 
 def course_subjects(course: CoursePage) -> list[dict]:
     """The course's modules with JP, for the back page."""
-    return [
-        {"title": m.title, "jp": m.jp}
-        for m in ModulePage.objects.live().child_of(course).order_by("path")
-    ]
+    modules = ModulePage.objects.live().child_of(course).order_by("path")
+    return [{"title": title, "jp": jp} for title, jp in modules.values_list("title", "jp")]
 
 
 def _template_data(template: CertificateTemplate) -> dict:
@@ -150,11 +158,12 @@ def render_certificate(data: dict) -> bytes:
 def _next_number(pattern: str, year: int) -> str:
     """Lock the (pattern, year) sequence row and take the next number. The lock is held until
     the issuing transaction ends, so numbers are consecutive and a failed issue leaves no gap."""
-    NumberSequence.objects.get_or_create(pattern=pattern, year=year)
-    sequence = NumberSequence.objects.select_for_update().get(pattern=pattern, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return pattern.format(seq=sequence.last, year=year)
+    sequence = NumberSequence.objects.filter(pattern=pattern, year=year)
+    # The UPDATE locks the row (as select_for_update would) in one statement instead of two.
+    if not sequence.update(last=F("last") + 1):
+        NumberSequence.objects.get_or_create(pattern=pattern, year=year)
+        sequence.update(last=F("last") + 1)
+    return pattern.format(seq=sequence.values_list("last", flat=True).get(), year=year)
 
 
 def current_certificate(*, holder, course) -> Certificate | None:
@@ -174,16 +183,20 @@ def certificate_issue(
     verdict=None,
     template: CertificateTemplate | None = None,
     subjects: list[dict] | None = None,
+    enrolled_at: datetime.datetime | None = None,
+    known_new: bool = False,
 ) -> Certificate:
     """Issue (idempotent: the current certificate is returned when there is one).
 
-    `verdict`, `template` and `subjects` may be passed in by a bulk job that read them once
-    for the whole course."""
+    `verdict`, `template`, `subjects` and `enrolled_at` may be passed in by a bulk job that
+    read them once for the whole course; `known_new` says it already left out the holders
+    with a current certificate (a race is still caught by the unique constraint below)."""
     from assessments.models import Verdict
 
-    existing = current_certificate(holder=holder, course=course)
-    if existing and supersedes is None:
-        return existing
+    if supersedes is None and not known_new:
+        existing = current_certificate(holder=holder, course=course)
+        if existing:
+            return existing
     if verdict is None:
         verdict = Verdict.objects.filter(volunteer=holder, course=course).first()
     if require_kompeten and not (verdict and verdict.is_kompeten):
@@ -215,6 +228,7 @@ def certificate_issue(
                 valid_until=valid_until,
                 verdict=verdict,
                 subjects=subjects,
+                enrolled_at=enrolled_at,
             )
             pdf = render_certificate(data)
             certificate = Certificate(
@@ -246,6 +260,18 @@ def certificate_issue(
                 actor=issued_by,
                 reason=reason.strip(),
             )
+            audit(
+                action="psm.certificate_reissue" if supersedes else "psm.certificate_issue",
+                instance=certificate,
+                user=issued_by,
+                data={
+                    "number": number,
+                    "holder": holder.pk,
+                    "course": course.pk,
+                    "reason": reason.strip(),
+                    "supersedes": supersedes.number if supersedes else None,
+                },
+            )
     except IntegrityError:
         # Two workers issued for the same volunteer at once: the other one won.
         existing = current_certificate(holder=holder, course=course)
@@ -270,6 +296,12 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         action=CertificateEvent.Action.REVOKE,
         actor=by,
         reason=reason.strip(),
+    )
+    audit(
+        action="psm.certificate_revoke",
+        instance=certificate,
+        user=by,
+        data={"number": certificate.number, "reason": certificate.revoke_reason},
     )
     return certificate
 

@@ -1,4 +1,5 @@
 import io
+import time
 import zipfile
 
 from django.core.files.base import ContentFile
@@ -18,7 +19,7 @@ def issue_certificate(user_id: int, course_id: int) -> str:
 
     try:
         certificate = certificate_issue(
-            holder=get_user_model().objects.get(pk=user_id),
+            holder=get_user_model().objects.select_related("profile__district").get(pk=user_id),
             course=CoursePage.objects.get(pk=course_id),
         )
     except DomainError as error:  # e.g. no template yet: the office issues later in bulk
@@ -32,6 +33,7 @@ def run_bulk_job(job_id: int) -> str:
     Progress is saved as it goes; a worker killed half-way can run the job again: issuing is
     idempotent, so nothing is issued twice."""
     from assessments.models import Verdict, VerdictStatus
+    from modules.models import Enrollment
 
     from .models import BulkJob, Certificate
     from .services import certificate_issue, course_subjects, template_for
@@ -41,15 +43,27 @@ def run_bulk_job(job_id: int) -> str:
     job.save(update_fields=["status"])
     try:
         if job.kind == BulkJob.Kind.ISSUE:
+            # Everything shared by the course is read once; per certificate only the number,
+            # the two inserts and the render remain.
+            holders_done = Certificate.objects.filter(
+                course=job.course, revoked_at__isnull=True, superseded_at__isnull=True
+            ).values("holder")
             verdicts = list(
                 Verdict.objects.filter(course=job.course, status=VerdictStatus.KOMPETEN)
-                .select_related("volunteer")
+                .exclude(volunteer__in=holders_done)
+                .select_related("volunteer__profile__district")
                 .order_by("pk")
+            )
+            enrolled = dict(
+                Enrollment.objects.filter(
+                    course=job.course, user__in=[v.volunteer_id for v in verdicts]
+                ).values_list("user", "enrolled_at")
             )
             job.total = len(verdicts)
             job.save(update_fields=["total"])
             template = template_for(job.course)
             subjects = course_subjects(job.course)
+            saved_at = time.monotonic()
             for index, verdict in enumerate(verdicts, start=1):
                 certificate_issue(
                     holder=verdict.volunteer,
@@ -57,9 +71,15 @@ def run_bulk_job(job_id: int) -> str:
                     verdict=verdict,
                     template=template,
                     subjects=subjects,
+                    enrolled_at=enrolled.get(verdict.volunteer_id),
+                    known_new=True,
                 )
                 job.done = index
-                job.save(update_fields=["done"])
+                # Progress about once a second: enough for the page that polls it, and not a
+                # write (and a commit) per certificate.
+                if time.monotonic() - saved_at >= 1 or index == len(verdicts):
+                    job.save(update_fields=["done"])
+                    saved_at = time.monotonic()
         else:
             certificates = list(Certificate.objects.filter(course=job.course).order_by("number"))
             job.total = len(certificates)

@@ -37,3 +37,28 @@ def register_psm_log_actions(actions):
 
     for code, (label, message) in ACTIONS.items():
         actions.register_action(code, label, message)
+
+
+def _roles(user) -> list[str]:
+    roles = sorted(user.groups.values_list("name", flat=True))
+    return [*roles, "superuser"] if user.is_superuser else roles
+
+
+@hooks.register("before_edit_user")
+def remember_roles(request, user):
+    request._psm_roles_before = _roles(user)
+
+
+@hooks.register("after_edit_user")
+@hooks.register("after_create_user")
+def audit_role_change(request, user):
+    from .audit import audit
+
+    before, after = getattr(request, "_psm_roles_before", []), _roles(user)
+    if before != after:
+        audit(
+            action="psm.role_change",
+            instance=user,
+            user=request.user,
+            data={"before": before, "after": after},
+        )

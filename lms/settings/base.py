@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.apps.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
