@@ -42,10 +42,23 @@ def trainer_required(view):
     return wrapper
 
 
+def trains_in_cohort(user, *, course_id: int, volunteer_id: int | None = None) -> bool:
+    """A trainer of a cohort acts on that cohort's members only (not the whole course)."""
+    from cohorts.models import Cohort
+
+    cohorts = Cohort.objects.filter(course_id=course_id, trainers=user)
+    if volunteer_id is not None:
+        cohorts = cohorts.filter(members=volunteer_id)
+    return user.is_authenticated and cohorts.exists()
+
+
 def assert_trains(user, *, course_id: int, volunteer_id: int | None = None) -> None:
-    """404 unless the user trains the course (and the volunteer is enrolled in it)."""
+    """404 unless the user trains the course (and the volunteer is enrolled in it), or runs a
+    cohort of the course that the volunteer belongs to."""
     if course_id not in trainer_course_ids(user):
-        raise Http404
+        if not trains_in_cohort(user, course_id=course_id, volunteer_id=volunteer_id):
+            raise Http404
+        return
     if (
         volunteer_id is not None
         and not Enrollment.objects.filter(course_id=course_id, user_id=volunteer_id).exists()

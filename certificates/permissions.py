@@ -1,4 +1,4 @@
-from assessments.permissions import is_office_admin, trainer_course_ids
+from assessments.permissions import is_office_admin, trainer_course_ids, trains_in_cohort
 
 __all__ = ["can_download", "is_office_admin"]
 
@@ -6,4 +6,8 @@ __all__ = ["can_download", "is_office_admin"]
 def can_download(user, certificate) -> bool:
     if certificate.holder_id == user.pk or is_office_admin(user):
         return True
-    return certificate.course_id in trainer_course_ids(user)
+    if certificate.course_id in trainer_course_ids(user):
+        return True
+    return trains_in_cohort(
+        user, course_id=certificate.course_id, volunteer_id=certificate.holder_id
+    )

@@ -30,6 +30,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("", include("cohorts.urls")),
     path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
     path(
         "belajar/pelajaran/<int:lesson_id>/selesai/",
