@@ -100,3 +100,59 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_list_for_catalogue(root=self)[:6]
         return context
+
+
+class VolunteerImportBatch(models.Model):
+    """One uploaded volunteer register between preview and confirm. The checked rows stay here,
+    so confirming never trusts rows re-posted by the browser; they are emptied once imported."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Checked, not imported yet")
+        DONE = "done", _("Imported")
+
+    filename = models.CharField(_("file name"), max_length=255)
+    file_sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PREVIEW
+    )
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cohort"),
+    )
+    columns = models.JSONField(default=dict, blank=True)
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    new_count = models.PositiveIntegerField(_("new"), default=0)
+    existing_count = models.PositiveIntegerField(_("already registered"), default=0)
+    error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    confirmed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("volunteer import")
+        verbose_name_plural = _("volunteer imports")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,5 +1,7 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -62,3 +64,46 @@ def audit_role_change(request, user):
             user=request.user,
             data={"before": before, "after": after},
         )
+
+
+class VolunteerImportMenuItem(MenuItem):
+    """Shown to office admins only; the views refuse everyone else too."""
+
+    def is_shown(self, request):
+        from assessments.permissions import is_office_admin
+
+        return is_office_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def volunteer_import_urls():
+    from . import import_views as views
+
+    return [
+        path("impor-relawan/", views.upload, name="volunteer_import"),
+        path(
+            "impor-relawan/templat.csv",
+            views.template,
+            {"kind": "csv"},
+            name="volunteer_import_template_csv",
+        ),
+        path(
+            "impor-relawan/templat.xlsx",
+            views.template,
+            {"kind": "xlsx"},
+            name="volunteer_import_template_xlsx",
+        ),
+        path("impor-relawan/<int:batch_id>/", views.preview, name="volunteer_import_preview"),
+        path(
+            "impor-relawan/<int:batch_id>/impor/",
+            views.confirm,
+            name="volunteer_import_confirm",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def volunteer_import_menu_item():
+    return VolunteerImportMenuItem(
+        _("Import volunteers"), reverse("volunteer_import"), icon_name="upload", order=311
+    )
