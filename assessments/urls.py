@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import trainer_views, views
+from . import analysis_views, trainer_views, views
 
 urlpatterns = [
     path("kuis/<int:quiz_id>/", views.quiz_detail, name="quiz_detail"),
@@ -12,6 +12,16 @@ urlpatterns = [
     path("bukti/berkas/<int:evidence_id>/", views.evidence_file, name="evidence_file"),
     path("kompetensi/", views.competency_profile, name="competency_profile"),
     path("pelatih/", trainer_views.queue, name="trainer_queue"),
+    path(
+        "pelatih/kuis/<int:quiz_id>/analisis/",
+        analysis_views.item_analysis,
+        name="trainer_item_analysis",
+    ),
+    path(
+        "pelatih/kuis/<int:quiz_id>/analisis.csv",
+        analysis_views.item_analysis_csv,
+        name="trainer_item_analysis_csv",
+    ),
     path("pelatih/esai/<int:answer_id>/", trainer_views.mark_essay, name="trainer_mark_essay"),
     path(
         "pelatih/bukti/<int:evidence_id>/",

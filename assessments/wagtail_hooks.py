@@ -1,5 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -81,3 +83,16 @@ def freeze_versions(request, instance):
         question_version_publish(question=instance)
     elif isinstance(instance, Rubric):
         rubric_version_publish(rubric=instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def quiz_item_analysis_button(snippet, user, next_url=None):
+    # Shown on every quiz row; the page itself answers 404 for a course the user does not train
+    # (checking here would cost a query per row).
+    if isinstance(snippet, Quiz):
+        yield ListingButton(
+            _("Item analysis"),
+            reverse("trainer_item_analysis", args=[snippet.pk]),
+            icon_name="table",
+            priority=30,
+        )
