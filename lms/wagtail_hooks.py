@@ -41,29 +41,23 @@ def register_psm_log_actions(actions):
         actions.register_action(code, label, message)
 
 
-def _roles(user) -> list[str]:
-    roles = sorted(user.groups.values_list("name", flat=True))
-    return [*roles, "superuser"] if user.is_superuser else roles
+# --- District office reports (lms/reports.py): URLs and Reports menu items, office admins only ---
 
 
-@hooks.register("before_edit_user")
-def remember_roles(request, user):
-    request._psm_roles_before = _roles(user)
+@hooks.register("register_admin_urls")
+def register_office_report_urls():
+    from .reports import admin_urls
+
+    return admin_urls()
 
 
-@hooks.register("after_edit_user")
-@hooks.register("after_create_user")
-def audit_role_change(request, user):
-    from .audit import audit
+def _register_office_report_menu_items():
+    from .reports import register_menu_items
 
-    before, after = getattr(request, "_psm_roles_before", []), _roles(user)
-    if before != after:
-        audit(
-            action="psm.role_change",
-            instance=user,
-            user=request.user,
-            data={"before": before, "after": after},
-        )
+    register_menu_items()
+
+
+_register_office_report_menu_items()
 
 
 class VolunteerImportMenuItem(MenuItem):
@@ -107,3 +101,28 @@ def volunteer_import_menu_item():
     return VolunteerImportMenuItem(
         _("Import volunteers"), reverse("volunteer_import"), icon_name="upload", order=311
     )
+
+
+def _roles(user) -> list[str]:
+    roles = sorted(user.groups.values_list("name", flat=True))
+    return [*roles, "superuser"] if user.is_superuser else roles
+
+
+@hooks.register("before_edit_user")
+def remember_roles(request, user):
+    request._psm_roles_before = _roles(user)
+
+
+@hooks.register("after_edit_user")
+@hooks.register("after_create_user")
+def audit_role_change(request, user):
+    from .audit import audit
+
+    before, after = getattr(request, "_psm_roles_before", []), _roles(user)
+    if before != after:
+        audit(
+            action="psm.role_change",
+            instance=user,
+            user=request.user,
+            data={"before": before, "after": after},
+        )
