@@ -57,6 +57,14 @@ def test_seed_demo_builds_the_curriculum_and_is_idempotent(client):
     assert AttitudeInstrument.objects.get().statements.filter(reverse_keyed=True).exists()
     assert basic.competency_units.count() == CompetencyUnit.objects.count() == 5
     assert basic.trainers.filter(username="pelatih").exists()
+    from cohorts.models import Cohort
+
+    cohort = Cohort.objects.get()  # the second run added no second cohort
+    assert cohort.course == basic
+    assert list(cohort.trainers.values_list("username", flat=True)) == ["pelatih"]
+    enrolled = set(Enrollment.objects.filter(course=basic).values_list("user", flat=True))
+    assert set(cohort.members.values_list("pk", flat=True)) == enrolled
+    assert cohort.sessions.count() == 2
 
 
 @pytest.mark.django_db

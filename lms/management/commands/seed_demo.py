@@ -17,6 +17,8 @@ from wagtail.images import get_image_model
 
 from assessments.demo import load_demo_assessments
 from certificates.models import CertificateTemplate
+from cohorts.models import Cohort, CohortSession
+from cohorts.services import cohort_add_members
 from lms.demo_content import COURSES, VOLUNTEERS
 from lms.errors import DomainError
 from lms.models import District, VolunteerProfile
@@ -77,6 +79,7 @@ class Command(BaseCommand):
             accounts = self.accounts()
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
+            self.cohort(courses[0], trainer=accounts["pelatih"])
             CertificateTemplate.objects.get_or_create(
                 name="Sertifikat Bimtek PSM",
                 defaults={
@@ -90,6 +93,29 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<8} {group}")
+
+    def cohort(self, course: CoursePage, *, trainer) -> None:
+        """One batch of the basic course, run by the demo trainer, with its enrolled volunteers
+        and two sessions (one held, one to come), so the cohort pages have something to show."""
+        if Cohort.objects.filter(name="Angkatan I 2026").exists():
+            return
+        today = timezone.localdate()
+        cohort = Cohort(
+            name="Angkatan I 2026",
+            course=course,
+            start_date=today - datetime.timedelta(days=14),
+            end_date=today + datetime.timedelta(days=14),
+            place="Aula Dinas Sosial Kabupaten Bengkulu Selatan, Manna",
+        )
+        cohort.sessions = [
+            CohortSession(date=today - datetime.timedelta(days=7), topic="Pembukaan dan kebijakan"),
+            CohortSession(date=today + datetime.timedelta(days=7), topic="Praktik pendampingan"),
+        ]
+        cohort.trainers.set([trainer])  # a ClusterableModel keeps it until save()
+        cohort.full_clean()
+        cohort.save()
+        members = get_user_model().objects.filter(enrollments__course=course)
+        cohort_add_members(cohort=cohort, users=list(members), by=None)
 
     # -- content ---------------------------------------------------------------------------
     def cover(self, title: str, colour: str):
