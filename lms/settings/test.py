@@ -1,3 +1,4 @@
+import os
 import tempfile
 from pathlib import Path
 
@@ -13,3 +14,7 @@ STORAGES = {  # no manifest needed in tests
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The reliability tests run `manage.py db_worker` as a separate process on the test database.
+if os.environ.get("DJANGO_TASKS_DATABASE"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
