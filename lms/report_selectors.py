@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DateField,
     Exists,
@@ -21,8 +22,10 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
-from django.db.models.functions import Length, Substr, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +33,7 @@ from assessments.models import Domain, Verdict, VerdictStatus
 from certificates.models import Certificate
 from cohorts.models import Cohort
 from lms.models import District, VolunteerProfile
-from modules.models import Enrollment, LessonCompletion, LessonPage, ModulePage
+from modules.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
 from modules.selectors import STEPLEN
 
 GROUP_COURSE = "course"
@@ -172,33 +175,50 @@ def verdicts_in_scope(*, scope: Scope) -> QuerySet[Verdict]:
     return Verdict.objects.filter(Exists(enrolments))
 
 
-def _required_lessons() -> QuerySet[LessonPage]:
-    """Published lessons of published required modules: what the course outline must see done
-    (modules.selectors counts a required module complete when all its live lessons are)."""
-    required_modules = ModulePage.objects.live().filter(required=True).values("path")
-    return (
-        LessonPage.objects.live()
-        .annotate(module_path=Substr("path", 1, Length("path") - STEPLEN))
-        .filter(module_path__in=required_modules)
-    )
+def _required_lessons_by_course() -> dict[int, list[int]]:
+    """Published lessons of published required modules per course: what the course outline
+    must see done (modules.selectors counts a required module complete when all its live lessons
+    are). Two small queries over pages, whatever the number of volunteers."""
+    modules = set(ModulePage.objects.live().filter(required=True).values_list("path", flat=True))
+    courses = dict(CoursePage.objects.values_list("path", "pk"))
+    by_course: dict[int, list[int]] = defaultdict(list)
+    for pk, path in LessonPage.objects.live().values_list("pk", "path"):
+        course = courses.get(path[: -2 * STEPLEN])
+        if path[:-STEPLEN] in modules and course:
+            by_course[course].append(pk)
+    return by_course
 
 
 def course_results(*, scope: Scope, group_by: str = GROUP_COURSE) -> list[dict]:
     """Per course (and district or cohort): enrolments, completions, Kompeten, Belum Kompeten and
     no verdict yet. Completed means every lesson of every required module done, as on the
-    volunteer's own progress page, counted in SQL from lesson completions."""
-    done = LessonCompletion.objects.filter(
-        user_id=OuterRef("user_id"),
-        lesson__path__startswith=OuterRef("course__path"),
-        lesson__in=_required_lessons(),
+    volunteer's own progress page, counted in SQL from lesson completions.
+
+    The required lessons are read once and written into the query as literals (a CASE from
+    lesson to course), so each enrolment's count is an index lookup on the volunteer's own
+    completions instead of a join through the page tree."""
+    required = _required_lessons_by_course()
+    lesson_course = Case(
+        *[When(lesson_id__in=ids, then=Value(course)) for course, ids in required.items()],
+        default=Value(0),
+        output_field=IntegerField(),
     )
-    required = _required_lessons().filter(path__startswith=OuterRef("course__path"))
+    done = (
+        LessonCompletion.objects.filter(user_id=OuterRef("user_id"))
+        .annotate(course_of_lesson=lesson_course)
+        .filter(course_of_lesson=OuterRef("course_id"))
+    )
+    required_count = Case(
+        *[When(course_id=course, then=Value(len(ids))) for course, ids in required.items()],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     status = Verdict.objects.filter(
         volunteer_id=OuterRef("user_id"), course_id=OuterRef("course_id")
     ).values("status")[:1]
     enrolments = enrolments_in_scope(scope=scope).annotate(
         done=_count(done),
-        required=_count(required),
+        required=required_count,
         verdict=Subquery(status),
     )
     group = ["course_id", "course__title"]
