@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint check pytest messages compilemessages clean
+.PHONY: run test install lint check pytest e2e messages compilemessages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ pytest: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint check pytest
+
+# Real-browser journeys (Playwright + Debian's /usr/bin/chromium + axe-core); not part of `make
+# test` (pyproject's addopts leave the e2e marker out). Screenshots go to tests/e2e/artifacts/.
+e2e: install
+	$(BIN)/pytest tests/e2e -p no:cacheprovider -m e2e $(E2E_ARGS)
 
 # Translations: `make messages` extracts strings into locale/id; the .mo files are committed.
 messages: install
