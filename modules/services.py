@@ -36,5 +36,14 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     access = lesson_access(lesson=lesson, user=user)
     if not access.allowed:
         raise DomainError("lesson_locked", access.reason or _("You cannot open this lesson."))
-    completion, _created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    if created:
+        # Finishing a required module is an input of the verdict: once the volunteer has one
+        # (something was assessed), recompute it, or the last lesson never turns it Kompeten.
+        from assessments.models import Verdict
+        from assessments.tasks import recompute_verdict
+
+        user_id, course_id = user.pk, access.course.pk
+        if Verdict.objects.filter(volunteer_id=user_id, course_id=course_id).exists():
+            transaction.on_commit(lambda: recompute_verdict.enqueue(user_id, course_id))
     return completion

@@ -282,3 +282,23 @@ def test_competency_profile_page_shows_reasons_in_indonesian(client, volunteer, 
     page = client.get("/kompetensi/").content.decode()
     assert "Belum Kompeten" in page
     assert "Post-test" in page
+
+
+@pytest.mark.django_db
+def test_reading_the_last_lesson_turns_the_verdict_kompeten(volunteer, trainer, course_setup):
+    """Everything assessed but one lesson unread: Belum Kompeten; reading it recomputes."""
+    *read, last = course_setup["lessons"]
+    with COMMIT[0]():
+        for lesson in read:
+            lesson_complete(user=volunteer, lesson=lesson)
+        take_quiz(volunteer, course_setup["quiz"])
+        observe(trainer, volunteer, course_setup["rubric"])
+        rate(volunteer, volunteer, course_setup["instrument"], RaterRole.SELF, 5)
+        rate(volunteer, trainer, course_setup["instrument"], RaterRole.TRAINER, 4)
+    verdict = Verdict.objects.get(volunteer=volunteer, course=course_setup["course"])
+    assert verdict.status == VerdictStatus.BELUM_KOMPETEN
+    assert codes(verdict) == ["module_incomplete"]
+    with COMMIT[0]():
+        lesson_complete(user=volunteer, lesson=last)
+    verdict.refresh_from_db()
+    assert verdict.status == VerdictStatus.KOMPETEN, verdict.reasons
