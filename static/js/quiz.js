@@ -72,10 +72,11 @@
   function send(id) {
     var pending = load();
     var item = pending[id];
-    if (!item || sending[id]) { return Promise.resolve(); }
-    sending[id] = true;
+    if (!item) { return Promise.resolve(); }
+    // A save already on its way: wait for it (a submit must not go on while it is in flight).
+    if (sending[id]) { return sending[id]; }
     mark(id, form.dataset.msgSaving, "saving");
-    return fetch(api + "/answers/" + id, {
+    sending[id] = fetch(api + "/answers/" + id, {
       method: "PUT",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
@@ -103,11 +104,18 @@
       mark(id, form.dataset.msgPending, "pending");
       say(form.dataset.msgOffline);
     });
+    return sending[id];
   }
 
   function flush() {
     var ids = Object.keys(load());
     return Promise.all(ids.map(send));
+  }
+  // Before submitting: an answer changed while its save was in flight is sent too.
+  function flushAll(tries) {
+    return flush().then(function () {
+      if (tries > 0 && navigator.onLine && Object.keys(load()).length) { return flushAll(tries - 1); }
+    });
   }
   function refresh() {
     if (Object.keys(load()).length === 0) { say(form.dataset.msgAllSent); }
@@ -168,7 +176,7 @@
   function submitAttempt() {
     if (submitting) { return; }
     submitting = true;
-    flush().then(function () {
+    flushAll(3).then(function () {
       if (Object.keys(load()).length) {
         submitting = false;
         say(form.dataset.msgOffline);
