@@ -1,4 +1,7 @@
+from django.http import Http404
+from django.utils.translation import gettext
 from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from assessments.api import error_status
@@ -22,4 +25,43 @@ def on_domain_error(request, error: DomainError):
     """Business-rule refusals become JSON with a machine-readable code and a readable message."""
     return api.create_response(
         request, {"code": error.code, "message": error.message}, status=error_status(error)
+    )
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, error: Http404):
+    """An unknown id answers in the documented error shape, like every other refusal."""
+    message = gettext("Not found.")
+    return api.create_response(request, {"code": "not_found", "message": message}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def on_invalid_request(request, error: ValidationError):
+    """A request the schema refuses (wrong types, bad JSON) in the documented error shape; the
+    field-level details stay under `detail`."""
+    message = gettext("The request is not valid.")
+    body = {"code": "invalid_request", "message": message, "detail": error.errors}
+    return api.create_response(request, body, status=422)
+
+
+HTTP_ERROR_CODES = {
+    400: "invalid_request",
+    401: "unauthorized",
+    403: "forbidden",
+    429: "rate_limited",
+}
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, error: HttpError):
+    """Unparsable bodies, missing sessions and the like, in the same {code, message} shape."""
+    code = HTTP_ERROR_CODES.get(error.status_code, "error")
+    messages = {
+        400: gettext("The request could not be read."),
+        401: gettext("Log in first."),
+        403: gettext("You may not do this."),
+    }
+    message = messages.get(error.status_code, str(error))
+    return api.create_response(
+        request, {"code": code, "message": message}, status=error.status_code
     )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,7 @@ from modules.models import CoursePage, LessonPage
 from modules.selectors import dashboard_outlines
 
 from .forms import RegistrationForm
+from .ratelimit import allow
 from .selectors import volunteer_data_export
 from .services import volunteer_register
 
@@ -19,6 +21,15 @@ from .services import volunteer_register
 def register(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
+    if request.method == "POST" and not allow(
+        request, scope="register", limit=settings.REGISTRATION_RATE_LIMIT, window=3600
+    ):
+        typed = {k: v for k, v in request.POST.items() if not k.startswith("password")}
+        context = {
+            "form": RegistrationForm(initial=typed),
+            "refused": _("Too many registrations from your connection; try again in an hour."),
+        }
+        return render(request, "lms/register.html", context, status=429)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

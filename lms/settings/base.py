@@ -1,9 +1,11 @@
 """Settings shared by every environment. Secrets and hosts come from DJANGO_* variables."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,10 +41,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -89,7 +95,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.backends.UsernameOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = [
+    "lms.backends.LoginThrottleBackend",  # django-axes: refuses while locked out
+    "lms.backends.UsernameOrPhoneBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -142,18 +151,80 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "PSM Belajar"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents: office files, PDF and text only (HTML/SVG run script when opened from our origin;
+# CSV invites formula injection). Served through Django so collection privacy applies.
+WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG (scriptable)
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@psm.local")
 
+# --- Security (production.py adds HTTPS: Secure cookies, HSTS, redirect, proxy header) ---
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # the site's own scripts read it for the API
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames our own pages
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed. Wagtail's preview views (the admin's preview panel iframe) set
+# SAMEORIGIN on their own responses (wagtail.utils.decorators.xframe_options_sameorigin_override).
+X_FRAME_OPTIONS = "DENY"
+
+# Addresses of reverse proxies whose X-Forwarded-For is believed (lms.ratelimit.client_ip);
+# empty: only REMOTE_ADDR counts, so a forged header changes nothing.
+TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("DJANGO_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+
+# Registration attempts (POSTs) per connecting address per hour; a training session behind one
+# office connection registers a few dozen people at most.
+REGISTRATION_RATE_LIMIT = int(os.environ.get("DJANGO_REGISTRATION_RATE_LIMIT", "30"))
+
+# Content Security Policy (django-csp 4) for the public site: scripts only from our own static
+# files (or a `{{ request.csp_nonce }}`), never inline. Inline *styles* stay allowed (a few
+# templates set bar widths with style=""); style injection cannot run code. Videos are
+# third-party iframes (YouTube etc.), hence frame-src https:. The Wagtail admin is excluded:
+# it relies on inline scripts and styles of its own, is reachable only by staff, and keeps
+# X-Frame-Options and CSRF protection.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # DJANGO_CSP_IMG_SRC: extra image origins, e.g. an S3 media bucket's URL
+        "img-src": [SELF, "data:", *os.environ.get("DJANGO_CSP_IMG_SRC", "").split()],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Login throttling (django-axes): the counter is per account *and* connecting address, so a
+# stranger guessing elsewhere cannot lock a volunteer out of their own phone. The lock ends by
+# itself after the cool-off. Account key: lms.ratelimit.axes_username (phone → its account).
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "lms.ratelimit.axes_username"
+AXES_CLIENT_IP_CALLABLE = "lms.ratelimit.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "lms.ratelimit.axes_lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # Wagtail is the admin; attempts are in the axes tables
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every successful login (UU 27/2022)
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The reliability tests run `manage.py db_worker` as a separate process on the test database.
 if os.environ.get("DJANGO_TASKS_DATABASE"):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Login throttling stays on in tests: the suite's client.login()/force_login() pass no request,
+# which lms.backends.LoginThrottleBackend lets through; HTTP logins are counted as in production.
+AXES_ENABLED = True
