@@ -4,6 +4,7 @@ import filetype
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from lms.errors import DomainError
 
@@ -26,6 +27,27 @@ def check_evidence_file(upload) -> str:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED:
         raise DomainError("file_type", _("Only PDF, JPEG or PNG files can be uploaded."))
+    if kind.mime.startswith("image/"):
+        _check_image(upload)
     # Store under the extension that matches the content, whatever the name said.
     upload.name = f"bukti.{ALLOWED[kind.mime]}"
     return kind.mime
+
+
+MAX_PIXELS = 40_000_001  # up to a 40-megapixel phone photo; a "pixel bomb" claims far more
+
+
+def _check_image(upload) -> None:
+    """Read only the image's header: a broken file or absurd dimensions (a small file that
+    would decode to gigabytes in the trainer's browser) are refused."""
+    try:
+        with Image.open(upload) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = MAX_PIXELS  # Pillow's own limit already says it is far too large
+    except (OSError, ValueError) as error:
+        raise DomainError("file_broken", _("The image cannot be read.")) from error
+    finally:
+        upload.seek(0)
+    if width * height >= MAX_PIXELS:
+        raise DomainError("image_too_large", _("The image is too large: at most 40 megapixels."))

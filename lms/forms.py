@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import District, VolunteerProfile
 from .phone import normalize_phone
+from .text import clean_text
 
 
 class LoginForm(AuthenticationForm):
@@ -76,6 +77,21 @@ class RegistrationForm(forms.Form):
         ),
         error_messages={"required": _("You must give your consent to register.")},
     )
+
+    def _clean_person_text(self, name: str) -> str:
+        value = clean_text(self.cleaned_data[name])
+        if not value:
+            raise ValidationError(_("This field is required."), code="required")
+        return value
+
+    def clean_full_name(self) -> str:
+        return self._clean_person_text("full_name")
+
+    def clean_birth_place(self) -> str:
+        return self._clean_person_text("birth_place")
+
+    def clean_village(self) -> str:
+        return self._clean_person_text("village")
 
     def clean_phone(self) -> str:
         phone = normalize_phone(self.cleaned_data["phone"])

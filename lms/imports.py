@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .errors import DomainError
 from .phone import normalize_phone
+from .text import clean_text
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -336,7 +337,7 @@ def _text(value: Any) -> str:
         value = int(value)  # Excel stores 81234567890 or 2019 as a float
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return _SPACES.sub(" ", str(value)).strip()
+    return clean_text(str(value))
 
 
 def name_key(name: str) -> str:

@@ -8,6 +8,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .phone import normalize_phone
+from .text import clean_text
 
 FIELDS = {"username", "full_name", "phone", "email", "is_superuser", "groups"}
 
@@ -21,6 +22,12 @@ class _PSMUserFields(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name"):
             self.fields.pop(name, None)
+
+    def clean_full_name(self) -> str:
+        name = clean_text(self.cleaned_data["full_name"])
+        if not name:
+            raise forms.ValidationError(_("This field is required."), code="required")
+        return name
 
     def clean_phone(self) -> str | None:
         raw = self.cleaned_data.get("phone", "").strip()
