@@ -10,6 +10,7 @@ from modules import views as module_views
 from . import views
 from .api import api
 from .forms import LoginForm
+from .health import healthz
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/data-saya.json", views.my_data, name="my_data"),
     path("search/", views.search, name="search"),
+    path("healthz", healthz, name="healthz"),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("", include("cohorts.urls")),

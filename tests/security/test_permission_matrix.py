@@ -161,6 +161,7 @@ ROUTES = {
     "password_reset_complete": ("GET", lambda w: "/accounts/reset/done/"),
     "set_language": ("POST", lambda w: "/i18n/setlang/"),
     "search": ("GET", lambda w: "/search/?q=pelajaran"),
+    "healthz": ("GET", lambda w: "/healthz"),
     "verify_form": ("GET", lambda w: "/verify/"),
     "verify_certificate": ("GET", lambda w: f"/verify/{w['certificate'].code}/"),
     "wagtailcore_login": ("GET", lambda w: "/_util/login/"),
@@ -262,6 +263,7 @@ EXPECTED = {
     "password_reset_complete": PUBLIC,
     "set_language": (302, 302, 302, 302, 302, 302),
     "search": PUBLIC,
+    "healthz": PUBLIC,
     "verify_form": PUBLIC,
     "verify_certificate": PUBLIC,  # public by design: only what is printed on the certificate
     "wagtailcore_login": PUBLIC,
