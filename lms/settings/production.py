@@ -56,3 +56,23 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CERTIFICATE_SITE_URL = os.environ.get("DJANGO_SITE_URL", "https://" + ALLOWED_HOSTS[0])
+
+# Logs: one JSON object per line on stdout (lms/logging.py); DJANGO_LOG_LEVEL, INFO by default.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "lms.logging.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}
+
+# With Redis, sessions live in the cache (written through to the database), so several app
+# servers share them and a cache restart logs nobody out.
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -48,7 +48,7 @@ def production_setting(expression: str, **extra: str) -> str:
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return result.stdout.strip().splitlines()[-1]  # after any log lines of start-up
 
 
 def test_check_deploy_has_no_warnings_in_production():
