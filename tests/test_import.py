@@ -611,3 +611,21 @@ def test_menu_item_is_shown_to_office_admins_only(client, trainer, office_admin)
     assert URL in client.get("/admin/").content.decode()
     client.force_login(trainer)
     assert URL not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_posing_as_a_workbook_is_refused_before_it_is_unpacked(admin_client):
+    """60 MB of zeros pack into a few kilobytes; the size inside the zip is checked first."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
+    content = out.getvalue()
+    assert len(content) < 200 * 1024
+    with pytest.raises(ImportFileError) as refused:
+        read_sheet(filename="register.xlsx", content=content)
+    assert refused.value.code == "too_large"
+    response = upload(admin_client, content, "register.xlsx")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [refused.value.message]
+    assert not VolunteerImportBatch.objects.exists()
