@@ -140,8 +140,9 @@ def test_answers_saved_before_the_app_server_is_killed_survive_its_restart(volun
         status, body = phone.call("POST", f"/api/v1/quizzes/{quiz.pk}/attempts")
         assert status == 200, body
         attempt_id = json.loads(body)["id"]
+        # The API names a question by the id of the version shown in this attempt.
         versions = {
-            a.question_version.question_id: a.question_version
+            a.question_version_id: a.question_version
             for a in AttemptAnswer.objects.filter(attempt_id=attempt_id).select_related(
                 "question_version"
             )
@@ -161,7 +162,7 @@ def test_answers_saved_before_the_app_server_is_killed_survive_its_restart(volun
         status, body = phone.call("GET", f"/api/v1/attempts/{attempt_id}")
         assert status == 200, body
         saved = {
-            a.question_version.question_id: a.response
+            a.question_version_id: a.response
             for a in AttemptAnswer.objects.filter(attempt_id=attempt_id).select_related(
                 "question_version"
             )
@@ -249,7 +250,7 @@ def test_a_dropped_database_connection_gives_an_error_page_and_no_half_submit(vo
         answer_save(
             user=volunteer,
             attempt_id=attempt.pk,
-            question_id=answer.question_version.question_id,
+            question_id=answer.question_version_id,
             response=correct_response(answer.question_version),
             seq=1,
         )
