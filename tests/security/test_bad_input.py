@@ -15,12 +15,12 @@ from PIL import Image
 
 from assessments.models import AttemptAnswer, Evidence
 from assessments.services import attempt_start
-from lms.models import District
 from modules.models import ModulePage
 from modules.services import enrollment_create
 
 from ..conftest import make_course
 from ..factories import make_question, make_quiz, make_rubric
+from ..test_registration import form_data
 
 User = get_user_model()
 
@@ -79,24 +79,7 @@ def test_unknown_ids_answer_404_with_the_error_shape(client, volunteer, attempt)
     assert set(response.json()) >= {"code", "message"}
 
 
-def registration(**overrides):
-    data = {
-        "full_name": "Siti Aminah",
-        "phone": "0812 3456 7890",
-        "email": "",
-        "birth_place": "Manna",
-        "birth_date": "1992-03-04",
-        "sex": "P",
-        "district": District.objects.get(name="Pino Raya").pk,
-        "village": "Desa Suka Maju",
-        "year_appointed": "2019",
-        "ipsm_number": "",
-        "password1": "Sungai-Manna-77",
-        "password2": "Sungai-Manna-77",
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
+registration = form_data  # the valid registration of tests/test_registration.py
 
 
 @pytest.mark.django_db
