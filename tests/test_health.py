@@ -14,6 +14,20 @@ def test_healthy(client, django_assert_max_num_queries):
 
 
 @pytest.mark.django_db
+def test_healthy_with_the_machines_redis(client, monkeypatch):
+    """Production's cache: Django's RedisCache against the real Redis (it needs redis-py,
+    which was once missing from the requirements while this test did not exist)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    from lms import health
+
+    monkeypatch.setattr(health, "cache", RedisCache("redis://127.0.0.1:6379/9", {}))
+    response = client.get("/healthz")
+    assert response.json()["checks"] == {"database": True, "cache": True}
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_broken_cache_answers_503(client, monkeypatch):
     from django.core.cache.backends.redis import RedisCache
 
