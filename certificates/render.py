@@ -1,30 +1,38 @@
-"""Certificate PDFs with WeasyPrint. Rendering can only read the project's own static and media
-files: template text and names are escaped data, and the URL fetcher refuses everything else
-(other files, devices, http(s), data: URLs), so nothing can read the server or reach out."""
+"""Certificate PDFs with WeasyPrint. Rendering can only read the project's own static files and
+the template's images: template text and names are escaped data, and the URL fetcher refuses
+everything else (other files, devices, http(s), data: URLs), so nothing can read the server or
+reach out."""
 
 from __future__ import annotations
 
 import functools
 import mimetypes
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 PDF_VARIANT = "pdf/a-3b"
 MAX_FETCH_BYTES = 10 * 1024 * 1024
+# Images in media are named `media:<storage name>` and read through the storage, so they render
+# the same from local disk or from S3, where there is no file path. Only Wagtail's original
+# images qualify: certificates and evidence are in media too and stay out of a render's reach.
+MEDIA_SCHEME = "media:"
+MEDIA_IMAGES = "original_images/"
 
 
 def allowed_roots() -> list[Path]:
-    roots = [Path(settings.MEDIA_ROOT), Path(settings.STATIC_ROOT)]
+    """Where file: URLs may point: static files (the fonts). Media go through `media:`."""
+    roots = [Path(settings.STATIC_ROOT)]
     roots += [Path(p) for p in getattr(settings, "STATICFILES_DIRS", [])]
     return [root.resolve() for root in roots]
 
@@ -34,12 +42,15 @@ class RefusedURL(ValueError):
 
 
 class LockedFetcher(URLFetcher):
-    """Only regular files under the media and static roots; no redirects, no network."""
+    """Only regular files under the static roots and the template images in media (`media:`);
+    no redirects, no network beyond the media storage itself."""
 
     def __init__(self):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False, timeout=2)
 
     def fetch(self, url, headers=None):
+        if url.startswith(MEDIA_SCHEME):
+            return fetch_media(url)
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"refused: {url[:80]}")
@@ -52,6 +63,38 @@ class LockedFetcher(URLFetcher):
         return URLFetcherResponse(
             url=path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type}
         )
+
+
+class StorageUnavailable(FatalURLFetchingError):
+    """Stops the render: a certificate is frozen at issue, so it must not be issued without its
+    logo or signature because the storage did not answer for a moment."""
+
+
+def fetch_media(url: str) -> URLFetcherResponse:
+    name = unquote(url.removeprefix(MEDIA_SCHEME))
+    segments = name.split("/")
+    if (
+        not name.startswith(MEDIA_IMAGES)
+        or any(segment in ("", ".", "..") for segment in segments)
+        or "\\" in name
+        or "\x00" in name
+    ):
+        raise RefusedURL(f"refused: {url[:80]}")
+    try:
+        if not default_storage.exists(name):
+            raise RefusedURL(f"refused: {url[:80]}")  # deleted: rendered without it, as before
+        if default_storage.size(name) > MAX_FETCH_BYTES:
+            raise RefusedURL(f"refused: {url[:80]}")
+        with default_storage.open(name, "rb") as handle:
+            body = handle.read(MAX_FETCH_BYTES + 1)
+    except RefusedURL:
+        raise
+    except Exception as error:  # network, credentials, a bucket away: not a missing image
+        raise StorageUnavailable(f"media storage: {type(error).__name__}") from error
+    if len(body) > MAX_FETCH_BYTES:
+        raise RefusedURL(f"refused: {url[:80]}")
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return URLFetcherResponse(url=url, body=body, headers={"Content-Type": content_type})
 
 
 @functools.cache
@@ -77,12 +120,11 @@ def qr_svg(url: str) -> str:
 
 
 def file_uri(image) -> str | None:
-    if image is None:
+    """A template image as a `media:` URL for LockedFetcher. It is stored with the certificate's
+    data, so it names the file in the storage, never a path on one server's disk."""
+    if image is None or not image.file.name:
         return None
-    try:
-        return Path(image.file.path).resolve().as_uri()
-    except (ValueError, NotImplementedError, OSError):
-        return None
+    return MEDIA_SCHEME + quote(image.file.name)
 
 
 def fill_body(template_text: str, values: dict[str, str]) -> str:
@@ -110,9 +152,12 @@ def render_pdf(html: str, *, page_size: str, orientation: str) -> bytes:
         font_config=font_config(),
     )
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=LockedFetcher())
-    return document.write_pdf(
-        stylesheets=[stylesheet(), page_css],
-        font_config=font_config(),
-        pdf_variant=PDF_VARIANT,
-        uncompressed_pdf=False,
-    )
+    try:
+        return document.write_pdf(
+            stylesheets=[stylesheet(), page_css],
+            font_config=font_config(),
+            pdf_variant=PDF_VARIANT,
+            uncompressed_pdf=False,
+        )
+    except StorageUnavailable as error:  # a BaseException for WeasyPrint; an error for us
+        raise OSError(str(error)) from error

@@ -259,6 +259,80 @@ def test_fetcher_allows_the_shipped_fonts():
         LockedFetcher().fetch((font.parent / ".." / ".." / ".." / "etc" / "passwd").as_uri())
 
 
+def png_image(title: str = "Logo"):
+    """A Wagtail image saved through the default storage (S3 in production when configured)."""
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (120, 60), (200, 30, 30)).save(buffer, "PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="logo.png"))
+
+
+def pdf_image_count(data: bytes) -> int:
+    count = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        objects = page.get("/Resources", {}).get("/XObject", {}) or {}
+        count += sum(1 for ref in objects.values() if ref.get_object()["/Subtype"] == "/Image")
+    return count
+
+
+@pytest.mark.django_db
+def test_template_images_are_read_through_the_storage_by_name(template, volunteer):
+    """No file path is stored or needed: `media:<name>` works on local disk and on S3 alike."""
+    template.logo = png_image()
+    template.save()
+    course = make_course(title="Dengan Logo", modules=1, lessons=1)
+    make_kompeten(volunteer, course)
+    certificate = certificate_issue(holder=volunteer, course=course)
+    assert certificate.data["images"]["logo"] == f"media:{template.logo.file.name}"
+    assert certificate.data["images"]["logo"].startswith("media:original_images/")
+    assert pdf_image_count(certificate.pdf.open("rb").read()) >= 1  # none without a logo
+    fetched = LockedFetcher().fetch(certificate.data["images"]["logo"])
+    assert fetched.read(8) == b"\x89PNG\r\n\x1a\n" and fetched.content_type == "image/png"
+
+
+@pytest.mark.django_db
+def test_media_urls_reach_template_images_only(issued):
+    """Certificates and evidence are media too; a render may read neither, nor leave media."""
+    assert pdf_image_count(issued.pdf.open("rb").read()) == 0  # no logo: no image at all
+    for url in [
+        f"media:{issued.pdf.name}",
+        "media:original_images/../" + issued.pdf.name,
+        "media:original_images/%2E%2E/" + issued.pdf.name,
+        "media:original_images//etc/passwd",
+        "media:/etc/passwd",
+        "media:../../etc/passwd",
+        "media:original_images/nothing-here.png",
+        "media:original_images/a%00.png",
+    ]:
+        with pytest.raises(ValueError):
+            LockedFetcher().fetch(url)
+
+
+@pytest.mark.django_db
+def test_a_storage_that_does_not_answer_stops_the_issue(template, volunteer, monkeypatch):
+    """Frozen at issue: a certificate is never issued without its logo because the object
+    storage failed for a moment; the issue fails whole (no certificate, no number used)."""
+    from django.core.files.storage import default_storage
+
+    template.logo = png_image()
+    template.save()
+    course = make_course(title="Penyimpanan Putus", modules=1, lessons=1)
+    make_kompeten(volunteer, course)
+
+    def unreachable(name, mode="rb"):
+        raise ConnectionError("object storage unreachable")
+
+    monkeypatch.setattr(default_storage, "open", unreachable)
+    with pytest.raises(OSError, match="media storage"):
+        certificate_issue(holder=volunteer, course=course)
+    assert not Certificate.objects.exists()
+    monkeypatch.undo()
+    assert certificate_issue(holder=volunteer, course=course).number.startswith("0001/")
+
+
 ATTACKS = [
     '<img src="file:///etc/passwd">',
     '<link rel="attachment" href="file:///etc/passwd">',

@@ -28,9 +28,9 @@ from modules.services import enrollment_create
 
 from .conftest import make_course, make_user
 from .factories import correct_response, make_question, make_quiz
+from .processes import ROOT, child_env, free_port
 from .test_certificates import make_kompeten, template  # noqa: F401 - fixture
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -41,24 +41,6 @@ pytestmark = [
 def needs_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("separate processes share the database only on PostgreSQL; CI runs this")
-
-
-def child_env(**extra) -> dict:
-    """The environment of a child process that uses this test's database."""
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    return {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        **extra,
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
