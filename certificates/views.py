@@ -97,13 +97,23 @@ def download(request, certificate_id: int):
     return redirect("certificate_file", token=token)
 
 
+def signed_file_link(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=FILE_LINK_SALT, max_age=FILE_LINK_SECONDS)
+    except signing.BadSignature:  # also SignatureExpired
+        return None
+
+
 def download_file(request, token: str):
     """The stored PDF, never re-rendered. The signature is the permission: no database work,
-    so the file goes out about as fast as a static file."""
-    try:
-        link = signing.loads(token, salt=FILE_LINK_SALT, max_age=FILE_LINK_SECONDS)
-    except signing.BadSignature as error:  # also SignatureExpired
-        raise Http404 from error
+    and certificates.middleware answers it before sessions and the rest, as a static file."""
+    link = signed_file_link(token)
+    if link is None:
+        raise Http404
+    return file_response(link)
+
+
+def file_response(link: dict) -> FileResponse:
     response = FileResponse(
         default_storage.open(link["path"], "rb"),
         as_attachment=True,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from lms.audit import audit
 from lms.errors import DomainError
+from modules.cache import progress_changed
 from modules.models import Enrollment
 
 from .models import Attendance, Cohort, CohortSession
@@ -40,6 +41,7 @@ def cohort_enrol(*, cohort: Cohort, by) -> int:
         [Enrollment(user_id=user_id, course_id=cohort.course_id) for user_id in new_ids],
         ignore_conflicts=True,
     )
+    progress_changed(*new_ids)  # bulk_create sends no signals
     audit(
         action="psm.cohort_enrol",
         instance=cohort,

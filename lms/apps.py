@@ -8,6 +8,11 @@ class LmsConfig(AppConfig):
     name = "lms"
     verbose_name = _("PSM learning platform")
 
+    def ready(self):
+        from .backends import connect_permission_signals
+
+        connect_permission_signals()
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with this project's user form (see lms/users_admin.py)."""

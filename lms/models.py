@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from modules.cache import CachedViewRestrictions
+
 
 class User(AbstractUser):
     """Login by username or by phone (stored in one canonical +62 form)."""
@@ -81,7 +83,7 @@ class VolunteerProfile(models.Model):
         return str(self.user)
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -95,10 +97,17 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from modules.catalogue_cache import home_cards
         from modules.selectors import course_list_for_catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_list_for_catalogue(root=self)[:6]
+        # The first courses' cards, from the cache when they are there (the course list reads
+        # the privacy settings as soon as it is built, so only on a miss).
+        context["course_cards"] = home_cards(
+            courses=lambda: course_list_for_catalogue(root=self)[:6]
+        )
+        if context["course_cards"] is None:
+            context["courses"] = course_list_for_catalogue(root=self)[:6]
         return context
 
 

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from modules import views as module_views
 
@@ -45,5 +46,23 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # A small server with media on local disk and no web server configured for them: Wagtail's
+    # image renditions (public: what lessons and covers show) from the app. Nothing else under
+    # media: certificates and evidence go out through their permission-checked views only.
+    from django.views.static import serve as serve_file
 
-urlpatterns += [path("", include(wagtail_urls))]
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>images/[^/]+)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+# Pages: Wagtail's serve view with the route cached (modules/cache.py), on Wagtail's pattern
+# except Wagtail's own /_util/ views (page passwords, its login), which come next.
+urlpatterns += [
+    re_path(serve_pattern.replace("^", "^(?!_util/)", 1), module_views.serve),
+    path("", include(wagtail_urls)),
+]

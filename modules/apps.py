@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ModulesConfig(AppConfig):
     name = "modules"
     verbose_name = _("Training content")
+
+    def ready(self):
+        from . import cache
+
+        cache.connect_signals()

@@ -4,6 +4,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
+from .cache import CachedViewRestrictions, cached, content_key
 
 
 class Domain(models.TextChoices):
@@ -22,7 +25,7 @@ class Domain(models.TextChoices):
     ATTITUDE = "attitude", _("Attitude (sikap)")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictions, Page):
     """The catalogue (/pelatihan/): filters by tag and domain, searches courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -37,10 +40,10 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_filter
+        from .catalogue_cache import catalogue_page
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_filter(root=self, params=request.GET))
+        context.update(catalogue_page(root=self, params=request.GET))
         return context
 
 
@@ -50,7 +53,7 @@ class CoursePageTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictions, Page):
     summary = models.TextField(_("summary"), max_length=500)
     jp = models.PositiveSmallIntegerField(
         _("hours (JP)"), default=1, help_text=_("Lesson hours; 1 JP = 45 minutes.")
@@ -187,7 +190,7 @@ class ModulePageTag(TaggedItemBase):
     )
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictions, Page):
     domain = models.CharField(_("domain"), max_length=16, choices=Domain.choices)
     jp = models.PositiveSmallIntegerField(_("hours (JP)"), default=1)
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
@@ -231,7 +234,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().url + f"#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictions, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -268,6 +271,15 @@ class LessonPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["access"] = getattr(request, "lesson_access", None)
+        # The body's HTML is the same for every reader: rendered once per published version
+        # and language. A preview shows a draft, never cached.
+        if not getattr(request, "is_preview", False):
+            context["body_html"] = cached(
+                content_key("lesson-body", self.pk, translation.get_language()),
+                lambda: render_to_string(
+                    "modules/includes/lesson_body.html", {"page": self}, request=request
+                ),
+            )
         return context
 
 

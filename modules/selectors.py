@@ -11,9 +11,15 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from .cache import cached, content_key, progress_key
 from .models import CoursePage, Domain, Enrollment, LessonCompletion, LessonPage, ModulePage
 
-COVER_FILTER = "fill-640x320|format-webp"
+# The card covers of templates/modules/includes/course_cards.html, one per srcset width.
+COVER_FILTERS = (
+    "fill-640x320|format-webp",
+    "fill-480x240|format-webp",
+    "fill-360x180|format-webp",
+)
 STEPLEN = 4  # treebeard path segment length used by Wagtail
 
 
@@ -108,7 +114,13 @@ def user_is_staff_reader(user) -> bool:
 
 
 def _build_outline(
-    *, course, modules, lessons, done_ids: set[int], enrolled: bool, can_study: bool
+    *,
+    course,
+    modules,
+    lessons,
+    done_ids: frozenset[int] | set[int],
+    enrolled: bool,
+    can_study: bool,
 ) -> Outline:
     course_url = course.url
     items = {m.path: ModuleItem(page=m) for m in modules}
@@ -132,23 +144,42 @@ def _build_outline(
     return Outline(course=course, enrolled=enrolled, can_study=can_study, modules=ordered)
 
 
-def course_outline(*, course: CoursePage, user) -> Outline:
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .order_by("path")
-        .only("id", "title", "path", "url_path")
-    )
-    enrolled = False
-    done_ids: set[int] = set()
-    if user.is_authenticated:
-        enrolled = Enrollment.objects.filter(user=user, course=course).exists()
-        done_ids = set(
-            LessonCompletion.objects.filter(
-                user=user, lesson_id__in=[lesson.id for lesson in lessons]
-            ).values_list("lesson_id", flat=True)
+def course_structure(course: CoursePage) -> tuple[list[ModulePage], list[LessonPage]]:
+    """A course's live modules and lessons in order: the same for everyone, so from the shared
+    content cache (modules/cache.py)."""
+
+    def load():
+        modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
+        lessons = list(
+            LessonPage.objects.live()
+            .descendant_of(course)
+            .order_by("path")
+            .only("id", "title", "path", "url_path")
         )
+        return modules, lessons
+
+    return cached(content_key("course-structure", course.path), load)
+
+
+def user_progress(user) -> tuple[frozenset[int], frozenset[int]]:
+    """The ids of the courses a user is enrolled in and of the lessons they finished, from the
+    cache under the user's own version (modules.cache.progress_changed)."""
+
+    def load():
+        courses = Enrollment.objects.filter(user=user).values_list("course_id", flat=True)
+        lessons = LessonCompletion.objects.filter(user=user).values_list("lesson_id", flat=True)
+        return frozenset(courses), frozenset(lessons)
+
+    return cached(progress_key(user.pk, "progress"), load)
+
+
+def course_outline(*, course: CoursePage, user) -> Outline:
+    modules, lessons = course_structure(course)
+    enrolled = False
+    done_ids: frozenset[int] = frozenset()
+    if user.is_authenticated:
+        courses, done_ids = user_progress(user)
+        enrolled = course.pk in courses
     return _build_outline(
         course=course,
         modules=modules,
@@ -162,7 +193,11 @@ def course_outline(*, course: CoursePage, user) -> Outline:
 def lesson_access(*, lesson: LessonPage, user) -> LessonAccess:
     if not user.is_authenticated:
         return LessonAccess(allowed=False, login_required=True)
-    course = CoursePage.objects.live().filter(path=lesson.path[: -2 * STEPLEN]).first()
+    course_path = lesson.path[: -2 * STEPLEN]
+    course = cached(
+        content_key("course-at", course_path),
+        lambda: CoursePage.objects.live().filter(path=course_path).first(),
+    )
     if course is None:
         return LessonAccess(allowed=False, reason=_("This lesson is not available."))
     outline = course_outline(course=course, user=user)
@@ -195,7 +230,7 @@ def lesson_access(*, lesson: LessonPage, user) -> LessonAccess:
 
 
 def course_list_for_catalogue(*, root):
-    images = get_image_model().objects.prefetch_renditions(COVER_FILTER)
+    images = get_image_model().objects.prefetch_renditions(*COVER_FILTERS)
     return (
         CoursePage.objects.live()
         .public()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from lms.errors import DomainError
 
+from .cache import progress_changed
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from .selectors import lesson_access
 
@@ -28,6 +29,7 @@ def enrollment_create(*, user, course: CoursePage, by_office: bool = False) -> E
             enrollment.save()
     except IntegrityError:  # a double tap raced us; the first one won
         return Enrollment.objects.get(user=user, course=course)
+    progress_changed(user.pk)
     return enrollment
 
 
@@ -38,6 +40,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
         raise DomainError("lesson_locked", access.reason or _("You cannot open this lesson."))
     completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
     if created:
+        progress_changed(user.pk)
         # Finishing a required module is an input of the verdict: once the volunteer has one
         # (something was assessed), recompute it, or the last lesson never turns it Kompeten.
         from assessments.models import Verdict

@@ -3,9 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.views import serve as wagtail_serve
 
 from lms.errors import DomainError
 
+from .cache import route_for_request
 from .models import CoursePage, LessonPage
 from .services import enrollment_create, lesson_complete
 
@@ -39,3 +41,9 @@ def lesson_mark_done(request, lesson_id: int):
         if target is not None:
             return redirect(target.url)
     return redirect(lesson.url)
+
+
+def serve(request, path):
+    """Wagtail's page view, with its route (site and page) from the shared content cache."""
+    route_for_request(request, path)
+    return wagtail_serve(request, path)

@@ -67,9 +67,14 @@ def make_course(
 @pytest.fixture(autouse=True)
 def _fresh_version_cache():
     # Test databases roll back and reuse ids; a real database never reuses a version id.
+    from django.core.cache import cache
+
     from assessments.services import _FROZEN_VERSIONS
+    from lms.cache import clear_local
 
     _FROZEN_VERSIONS.clear()
+    cache.clear()  # cached routes, course structures and permissions of a rolled-back test
+    clear_local()
 
 
 @pytest.fixture

@@ -527,10 +527,10 @@ def test_dashboard_queries_do_not_grow_with_members(
     client.force_login(trainer)
     url = f"/pelatih/angkatan/{cohort.pk}/"
     client.get(url)  # warm per-process caches (content types, site)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         response = client.get(url, {"sort": "-progress"})
     assert len(response.context["rows"]) == size + 2
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get("/pelatih/angkatan/")
 
 

@@ -57,7 +57,7 @@ def test_database_and_redis_urls_select_backends():
     )
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "lms.cache.SharedClientRedisCache",
     ]
     result = run_settings(
         "lms.settings.dev",
@@ -71,3 +71,44 @@ def test_database_and_redis_urls_select_backends():
         "id",
         "Asia/Jakarta",
     ]
+
+
+def test_media_go_to_s3_only_when_a_bucket_is_set_and_stay_private():
+    show = (
+        "from django.core.files.storage import storages; d = storages['default'];"
+        " print(type(d).__name__, getattr(d, 'querystring_auth', '-'),"
+        " getattr(d, 'default_acl', '-'), getattr(d, 'file_overwrite', '-'),"
+        " getattr(d, 'bucket_name', '-'), getattr(d, 'location', '-'),"
+        " getattr(d, 'endpoint_url', '-'), s.MEDIA_ROOT, s.STATIC_ROOT,"
+        " storages['staticfiles'].__class__.__name__)"
+    )
+    production = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "psm.example.org"}
+    result = run_settings(
+        "lms.settings.production",
+        {
+            **production,
+            "DJANGO_S3_BUCKET": "psm-media",
+            "DJANGO_S3_ENDPOINT_URL": "http://minio:9000",
+            "DJANGO_S3_LOCATION": "bs",
+            "DJANGO_MEDIA_ROOT": "/nowhere/media",
+            "DJANGO_STATIC_ROOT": "/srv/static",
+        },
+        show,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "S3Storage",
+        "True",  # signed, expiring links only
+        "None",  # no ACL: never public-read
+        "False",
+        "psm-media",
+        "bs",
+        "http://minio:9000",
+        "/nowhere/media",
+        "/srv/static",
+        "CompressedManifestStaticFilesStorage",
+    ]
+    result = run_settings("lms.settings.production", production, show)
+    assert result.returncode == 0, result.stderr
+    words = result.stdout.strip().splitlines()[-1].split()
+    assert words[0] == "FileSystemStorage" and words[7] == str(ROOT / "media")

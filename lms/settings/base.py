@@ -47,7 +47,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "csp.middleware.CSPMiddleware",
+    "lms.cache.PinnedVersionsMiddleware",  # one cache round trip for the versions (lms/cache.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,9 +123,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("id", "Bahasa Indonesia")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -131,20 +133,59 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Redis through REDIS_URL when set; local memory otherwise.
+# Media (certificates, evidence, images) in S3-compatible object storage when DJANGO_S3_BUCKET
+# is set, so every app server and worker sees the same files; MEDIA_ROOT on local disk otherwise.
+if os.environ.get("DJANGO_S3_BUCKET"):
+    _s3_env = {
+        "endpoint_url": "DJANGO_S3_ENDPOINT_URL",  # MinIO and other providers; AWS when unset
+        "region_name": "DJANGO_S3_REGION",
+        "access_key": "DJANGO_S3_ACCESS_KEY_ID",  # unset: boto3's own chain (role, ~/.aws)
+        "secret_key": "DJANGO_S3_SECRET_ACCESS_KEY",
+        "custom_domain": "DJANGO_S3_CUSTOM_DOMAIN",  # a CDN: its URLs are not signed
+        "location": "DJANGO_S3_LOCATION",  # a key prefix, to share a bucket
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            **{k: os.environ[v] for k, v in _s3_env.items() if os.environ.get(v)},
+            # Certificates and evidence are private: objects get no public ACL, any URL the
+            # storage makes is signed and short-lived, and downloads go through the app's own
+            # permission-checked views anyway.
+            "default_acl": None,
+            "querystring_auth": True,
+            # Image links on pages are signed for 24 h: cached pages keep them up to 12 h
+            # (lms/cache.py), so a link served is always good for hours.
+            "querystring_expire": int(os.environ.get("DJANGO_S3_LINK_SECONDS", "86400")),
+            "signature_version": "s3v4",  # botocore would sign links with v2, which is retired
+            "file_overwrite": False,  # a second upload of a name never replaces the first
+        },
+    }
+
+# Redis through REDIS_URL when set (Django's backend, sharing one client: lms/cache.py); local
+# memory otherwise.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.SharedClientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page views read published content and permissions from the cache, under version numbers that
+# a change replaces (lms/cache.py). Only right when every process shares the cache: on with
+# Redis; off with local memory (several gunicorn workers would each keep their own).
+VERSIONED_CACHE = bool(os.environ.get("REDIS_URL"))
 
 # Background work through the django-tasks API: run at once in development and tests; in
 # production queued in the database (django-tasks-db) and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The course cards of the catalogue and the home page are kept in the shared cache under the
+# content version (modules/catalogue_cache.py), for at most this long: they hold cover URLs,
+# which S3 signs for DJANGO_S3_LINK_SECONDS (24 h), so keep it well under that.
+CATALOGUE_CACHE_SECONDS = int(os.environ.get("DJANGO_CATALOGUE_CACHE_SECONDS", "600"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -157,6 +198,9 @@ WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG (scriptable)
+# Pages show WebP renditions at phone widths (srcset); 75 is libwebp's own default quality, a
+# little smaller than Wagtail's 80 and no visible loss on a phone screen.
+WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

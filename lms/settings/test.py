@@ -21,3 +21,4 @@ if os.environ.get("DJANGO_TASKS_DATABASE"):
 # Login throttling stays on in tests: the suite's client.login()/force_login() pass no request,
 # which lms.backends.LoginThrottleBackend lets through; HTTP logins are counted as in production.
 AXES_ENABLED = True
+VERSIONED_CACHE = True  # one process (the multi-process tests set REDIS_URL)
