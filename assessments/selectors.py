@@ -8,6 +8,8 @@ from wagtail.images import get_image_model
 
 from .models import Attempt, AttemptStatus
 
+QUESTION_IMAGE = "max-720x720|format-webp"
+
 
 def _shown_choices(version, order: list[str]) -> tuple[list[dict], list[dict]]:
     by_id = {c["id"]: c for c in version.data["choices"]}
@@ -54,8 +56,11 @@ def attempt_payload(attempt: Attempt, *, answers=None) -> dict:
     image_ids = {a.question_version.data.get("image_id") for a in answers} - {None}
     images = {}
     if image_ids:
-        for image in get_image_model().objects.filter(pk__in=image_ids):
-            images[image.pk] = image.file.url
+        # A WebP rendition at most 720 px wide or tall, never the uploaded original (a phone
+        # photo of several megabytes); prefetched, so two queries for any number of images.
+        images_with_renditions = get_image_model().objects.prefetch_renditions(QUESTION_IMAGE)
+        for image in images_with_renditions.filter(pk__in=image_ids):
+            images[image.pk] = image.get_rendition(QUESTION_IMAGE).url
     submitted = attempt.status == AttemptStatus.SUBMITTED
     quiz = attempt.quiz
     questions = []
