@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint check pytest e2e messages compilemessages clean
+.PHONY: run test install lint check pytest e2e bench messages compilemessages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: lint check pytest
 # test` (pyproject's addopts leave the e2e marker out). Screenshots go to tests/e2e/artifacts/.
 e2e: install
 	$(BIN)/pytest tests/e2e -p no:cacheprovider -m e2e $(E2E_ARGS)
+
+# Benchmarks (not part of `make test`): gunicorn + locust + db_worker on the machine's PostgreSQL
+# and Redis, in throw-away databases; prints the table, writes bench/out/results.json. ~15 min.
+bench: install
+	$(BIN)/python bench/run.py
 
 # Translations: `make messages` extracts strings into locale/id; the .mo files are committed.
 messages: install

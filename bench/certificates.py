@@ -11,6 +11,7 @@
 It creates and drops its own test database.
 """
 
+import json
 import os
 import resource
 import statistics
@@ -54,6 +55,14 @@ BULK = int(os.environ.get("BENCH_BULK", "200"))
 
 def median_ms(samples):
     return statistics.median(samples) * 1000
+
+
+def spread_ms(samples) -> dict:
+    """p50/p95/p99 in ms (the last two need enough samples to mean much)."""
+    if len(samples) < 2:
+        return {"p50": median_ms(samples), "p95": median_ms(samples), "p99": median_ms(samples)}
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return {"p50": median_ms(samples), "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
 
 
 def main() -> None:
@@ -170,6 +179,22 @@ def main() -> None:
         f"static file, same size    {median_ms(static):8.2f} ms   "
         f"ratio {median_ms(download) / median_ms(static):.2f}"
     )
+
+    if os.environ.get("BENCH_JSON"):  # for bench/run.py (`make bench`)
+        Path(os.environ["BENCH_JSON"]).write_text(
+            json.dumps(
+                {
+                    "issue": spread_ms(issue),
+                    "weasyprint": spread_ms(weasy),
+                    "minimal": spread_ms(minimal),
+                    "download": spread_ms(download),
+                    "static": spread_ms(static),
+                    "rounds": ROUNDS,
+                }
+            )
+        )
+    if BULK == 0:
+        return
 
     # Bulk issuing in the background job.
     bulk_course = make_course(title="Angkatan Massal", modules=10, lessons=1)

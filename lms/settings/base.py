@@ -49,12 +49,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "csp.middleware.CSPMiddleware",
-    "lms.cache.PinnedVersionsMiddleware",  # one cache round trip for the versions (lms/cache.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.cache.PinnedVersionsMiddleware",  # one cache round trip for the versions (lms/cache.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
