@@ -61,6 +61,7 @@ class Outline:
     enrolled: bool
     can_study: bool
     modules: list[ModuleItem]
+    url: str = ""  # the course's, worked out once (Page.url resolves the site each time)
 
     @property
     def lessons(self) -> list[LessonItem]:
@@ -141,7 +142,9 @@ def _build_outline(
         if current.page.requires_previous and (previous.locked or not previous.complete):
             current.locked = True
             current.locked_by = previous.page
-    return Outline(course=course, enrolled=enrolled, can_study=can_study, modules=ordered)
+    return Outline(
+        course=course, enrolled=enrolled, can_study=can_study, modules=ordered, url=course_url
+    )
 
 
 def course_structure(course: CoursePage) -> tuple[list[ModulePage], list[LessonPage]]:

@@ -67,7 +67,7 @@ def make_course(
 @pytest.fixture(autouse=True)
 def _fresh_version_cache():
     # Test databases roll back and reuse ids; a real database never reuses a version id.
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from assessments.services import _FROZEN_VERSIONS
     from lms.cache import clear_local
@@ -75,6 +75,7 @@ def _fresh_version_cache():
     _FROZEN_VERSIONS.clear()
     cache.clear()  # cached routes, course structures and permissions of a rolled-back test
     clear_local()
+    caches["chrome"].clear()  # the page chrome, in case a test changes languages or URLs
 
 
 @pytest.fixture

@@ -173,6 +173,12 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page chrome (header, footer: base.html) per language and kind of user. It changes only
+# with a deploy, so each process keeps its own copy in local memory: no network round trip.
+CACHES["chrome"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "chrome",
+}
 # Page views read published content and permissions from the cache, under version numbers that
 # a change replaces (lms/cache.py). Only right when every process shares the cache: on with
 # Redis; off with local memory (several gunicorn workers would each keep their own).
