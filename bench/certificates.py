@@ -70,12 +70,12 @@ def main() -> None:
     from django.utils import timezone
     from weasyprint import HTML
 
-    from assessments.models import Verdict, VerdictStatus
+    from assessments.models import Verdict
+    from bench.fixtures import kompeten_volunteer
     from certificates.models import BulkJob, Certificate, CertificateTemplate, new_verification_code
     from certificates.render import certificate_html, font_config, render_pdf
     from certificates.services import certificate_data, certificate_issue
     from certificates.tasks import run_bulk_job
-    from modules.services import enrollment_create
     from tests.conftest import make_course, make_user
 
     CertificateTemplate.objects.create(
@@ -85,16 +85,7 @@ def main() -> None:
     admin = make_user("bench-admin", "Admin Dinsos")
 
     def kompeten(i):
-        person = make_user(f"bench{i}", phone=f"+6281230{i:06d}")
-        enrollment_create(user=person, course=course)
-        Verdict.objects.create(
-            volunteer=person,
-            course=course,
-            status=VerdictStatus.KOMPETEN,
-            predicate="Baik",
-            computed_at=timezone.now(),
-        )
-        return person
+        return kompeten_volunteer(course=course, username=f"bench{i}", phone=f"+6281230{i:06d}")
 
     # Warm up: fonts, stylesheet and template caches, as in a running worker.
     certificate_issue(holder=kompeten(0), course=course)

@@ -36,31 +36,11 @@ QUIZ_QUESTIONS = 20
 
 
 def volunteer_create(username: str, phone: str, group: str = "Relawan"):
-    """A volunteer with a profile, like tests.conftest.make_user, without hashing a password
-    (hundreds of PBKDF2 hashes would take minutes and these people never log in by form)."""
-    import datetime
+    """A user as the tests make them (tests.conftest.make_user), with no password to hash:
+    hundreds of PBKDF2 hashes would take minutes and these people never log in by form."""
+    from tests.conftest import make_user
 
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from lms.models import District, VolunteerProfile
-
-    user = get_user_model()(username=username, full_name=username.title(), phone=phone)
-    user.set_unusable_password()
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    if group == "Relawan":
-        VolunteerProfile.objects.create(
-            user=user,
-            birth_place="Manna",
-            birth_date=datetime.date(1990, 1, 1),
-            sex="P",
-            village="Desa Contoh",
-            district=District.objects.order_by("pk").first(),
-            year_appointed=2020,
-            consent_at=timezone.now(),
-        )
-    return user
+    return make_user(username, group, phone=phone, password=None)
 
 
 def session_for(user) -> str:
@@ -203,23 +183,14 @@ def queries(urls: list[str]) -> None:
 def bulk(count: int) -> None:
     from django.contrib.auth import get_user_model
 
-    from assessments.models import Verdict, VerdictStatus
+    from bench.fixtures import kompeten_volunteer
     from certificates.models import BulkJob
     from certificates.tasks import run_bulk_job
-    from modules.services import enrollment_create
     from tests.conftest import make_course
 
     course = make_course(title="Angkatan Massal", modules=10, lessons=1)
     for i in range(count):
-        person = volunteer_create(f"massal{i:04d}", f"+62813888{i:05d}")
-        enrollment_create(user=person, course=course)
-        Verdict.objects.create(
-            volunteer=person,
-            course=course,
-            status=VerdictStatus.KOMPETEN,
-            predicate="Baik",
-            computed_at=timezone.now(),
-        )
+        kompeten_volunteer(course=course, username=f"massal{i:04d}", phone=f"+62813888{i:05d}")
     admin = get_user_model().objects.get(username="admin")
     job = BulkJob.objects.create(kind="issue", course=course, requested_by=admin)
     run_bulk_job.enqueue(job.pk)  # into the database queue, for a real db_worker

@@ -11,9 +11,18 @@ from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 PASSWORD = "Rahasia-Kuat-2026"
 
 
-def make_user(username: str, group: str = "Relawan", *, phone: str | None = None, profile=True):
+def make_user(
+    username: str,
+    group: str = "Relawan",
+    *,
+    phone: str | None = None,
+    profile=True,
+    password: str | None = PASSWORD,
+):
+    """A user in a group, a volunteer with a profile. `password=None` leaves the password
+    unusable and skips hashing it (bench/stages.py makes hundreds of users)."""
     user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, full_name=username.title(), phone=phone
+        username=username, password=password, full_name=username.title(), phone=phone
     )
     user.groups.add(Group.objects.get(name=group))
     if profile and group == "Relawan":
