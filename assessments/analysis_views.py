@@ -4,12 +4,13 @@ same table as CSV. Another course's quiz answers 404; a volunteer is refused."""
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from lms.exports import safe_csv_response
+from core.exports import safe_csv_response
+from people.roles import trainer_required
 
 from . import services
 from .analysis import MIN_N, quiz_item_analysis
 from .models import Quiz
-from .permissions import assert_trains, trainer_required
+from .permissions import assert_trains
 
 
 def _quiz_for(user, quiz_id: int) -> tuple[Quiz, object]:
@@ -81,5 +82,5 @@ def item_analysis_csv(request, quiz_id: int):
         ]
         for number, item in enumerate(analysis.items, start=1)
     ]
-    # lms.exports quotes every text cell a spreadsheet would run as a formula.
+    # core.exports quotes every text cell a spreadsheet would run as a formula.
     return safe_csv_response(f"analisis-kuis-{quiz.pk}.csv", header, rows)

@@ -9,7 +9,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from lms.errors import DomainError
+from core.errors import DomainError
 
 from . import services
 from .models import Quiz

@@ -1,28 +1,11 @@
 """Who may assess whom: a trainer acts on the volunteers of the courses they train; an office
 admin on every course. Anything else answers 404, so nothing leaks that it exists."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from lms.services import OFFICE_ADMIN_GROUP, TRAINER_GROUP
+from cohorts.models import Cohort
 from modules.models import CoursePage, Enrollment
-
-
-def _groups(user) -> set[str]:
-    if not hasattr(user, "_group_names"):
-        user._group_names = set(user.groups.values_list("name", flat=True))
-    return user._group_names
-
-
-def is_office_admin(user) -> bool:
-    return user.is_superuser or OFFICE_ADMIN_GROUP in _groups(user)
-
-
-def is_trainer(user) -> bool:
-    return user.is_authenticated and (is_office_admin(user) or TRAINER_GROUP in _groups(user))
+from people.roles import is_office_admin
 
 
 def trainer_course_ids(user) -> set[int]:
@@ -31,21 +14,8 @@ def trainer_course_ids(user) -> set[int]:
     return set(CoursePage.objects.filter(trainers=user).values_list("pk", flat=True))
 
 
-def trainer_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_trainer(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def trains_in_cohort(user, *, course_id: int, volunteer_id: int | None = None) -> bool:
     """A trainer of a cohort acts on that cohort's members only (not the whole course)."""
-    from cohorts.models import Cohort
-
     cohorts = Cohort.objects.filter(course_id=course_id, trainers=user)
     if volunteer_id is not None:
         cohorts = cohorts.filter(members=volunteer_id)

@@ -14,8 +14,8 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.audit import audit
-from lms.errors import DomainError
+from core.audit import audit
+from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
 
 from . import scoring

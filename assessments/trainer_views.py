@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.models import CoursePage
+from people.roles import trainer_required
 
 from . import services
 from .forms import EssayMarkForm, EvidenceReviewForm, OverrideForm, likert_answers_from_post
@@ -24,16 +25,10 @@ from .models import (
     ScoreRecord,
     Verdict,
 )
-from .permissions import assert_trains, trainer_required
-from .selectors import trainer_queue
+from .permissions import assert_trains
 from .verdict import verdict_compute, verdict_for_display
 
 User = get_user_model()
-
-
-@trainer_required
-def queue(request):
-    return render(request, "assessments/trainer_queue.html", trainer_queue(user=request.user))
 
 
 @trainer_required

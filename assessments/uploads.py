@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image
 
-from lms.errors import DomainError
+from core.errors import DomainError
 
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 MAX_BYTES = getattr(settings, "EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)

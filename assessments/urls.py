@@ -11,7 +11,6 @@ urlpatterns = [
     path("bukti/<int:rubric_id>/", views.evidence_upload, name="evidence_upload"),
     path("bukti/berkas/<int:evidence_id>/", views.evidence_file, name="evidence_file"),
     path("kompetensi/", views.competency_profile, name="competency_profile"),
-    path("pelatih/", trainer_views.queue, name="trainer_queue"),
     path(
         "pelatih/kuis/<int:quiz_id>/analisis/",
         analysis_views.item_analysis,

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.audit import audit
+from core.audit import audit
 from modules.models import CoursePage, Enrollment, ModulePage
 from modules.selectors import course_outline
 
@@ -35,6 +35,7 @@ from .models import (
     VerdictStatus,
 )
 from .models import Quiz as QuizModel
+from .signals import verdict_changed
 
 Q2 = Decimal("0.01")
 
@@ -303,12 +304,8 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
                 "final_score": str(verdict.final_score) if verdict.final_score else None,
             },
         )
-        if verdict.is_kompeten:
-            from certificates.tasks import issue_certificate
-
-            # Only once the verdict is committed may the certificate task see it.
-            user_id, course_id = user.pk, course.pk
-            transaction.on_commit(lambda: issue_certificate.enqueue(user_id, course_id))
+        # certificates listens: a verdict turned Kompeten gets its certificate issued.
+        verdict_changed.send(sender=Verdict, verdict=verdict, previous=old_status, by=None)
     return verdict
 
 

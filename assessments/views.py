@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.models import Enrollment
 
 from . import services
@@ -172,7 +172,9 @@ def evidence_upload(request, rubric_id: int):
 @login_required
 def evidence_file(request, evidence_id: int):
     """Evidence is private: its owner, or a trainer of its course, downloads it."""
-    from .permissions import is_trainer, trainer_course_ids
+    from people.roles import is_trainer
+
+    from .permissions import trainer_course_ids
 
     evidence = get_object_or_404(Evidence.objects.select_related("rubric"), pk=evidence_id)
     if evidence.volunteer_id != request.user.pk:

@@ -51,7 +51,7 @@ def people(first: int, count: int, districts: list[str]):
 def xlsx_file(rows) -> bytes:
     import openpyxl
 
-    from lms.imports import HEADERS
+    from people.imports import HEADERS
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -64,7 +64,7 @@ def xlsx_file(rows) -> bytes:
 
 
 def csv_file(rows) -> bytes:
-    from lms.imports import HEADERS
+    from people.imports import HEADERS
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")  # as Indonesian Excel saves
@@ -79,8 +79,8 @@ def csv_file(rows) -> bytes:
 def run(label: str, name: str, content: bytes, *, by, cohort=None) -> None:
     from django.utils import timezone
 
-    from lms.imports import clean_rows, read_sheet
-    from lms.services import volunteer_import_confirm, volunteer_import_preview
+    from people.imports import clean_rows, read_sheet
+    from people.services import volunteer_import_confirm, volunteer_import_preview
 
     # Reading and checking alone (no database), then the real preview and confirm.
     start = time.perf_counter()
@@ -111,7 +111,7 @@ def run(label: str, name: str, content: bytes, *, by, cohort=None) -> None:
 
 def main() -> None:
     from cohorts.models import Cohort
-    from lms.models import District
+    from people.models import District
     from tests.conftest import make_course, make_user
 
     admin = make_user("bench-admin", "Admin Dinsos")

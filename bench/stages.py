@@ -48,7 +48,7 @@ def session_for(user) -> str:
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "lms.backends.UsernameOrPhoneBackend"  # as a login records
+    store[BACKEND_SESSION_KEY] = "people.backends.UsernameOrPhoneBackend"  # as a login records
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     return store.session_key

@@ -3,7 +3,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from lms.ratelimit import allow
+from core.ratelimit import allow
 
 from .models import Certificate
 from .selectors import public_record

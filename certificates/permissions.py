@@ -1,4 +1,5 @@
-from assessments.permissions import is_office_admin, trainer_course_ids, trains_in_cohort
+from assessments.permissions import trainer_course_ids, trains_in_cohort
+from people.roles import is_office_admin
 
 __all__ = ["can_download", "is_office_admin"]
 

@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from lms.audit import audit
-from lms.errors import DomainError
+from core.audit import audit
+from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
 
 from .models import (

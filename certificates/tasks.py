@@ -12,7 +12,7 @@ def issue_certificate(user_id: int, course_id: int) -> str:
     """Background: issue after a verdict turned Kompeten (idempotent)."""
     from django.contrib.auth import get_user_model
 
-    from lms.errors import DomainError
+    from core.errors import DomainError
     from modules.models import CoursePage
 
     from .services import certificate_issue

@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.errors import DomainError
-from lms.ratelimit import allow
+from core.errors import DomainError
+from core.ratelimit import allow
 
 from .models import BulkJob, Certificate
 from .permissions import can_download, is_office_admin

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.services import TRAINER_GROUP, VOLUNTEER_GROUP
+from people.roles import TRAINER_GROUP, VOLUNTEER_GROUP
 
 from .models import Attendance
 

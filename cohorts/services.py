@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.audit import audit
-from lms.errors import DomainError
+from core.audit import audit
+from core.errors import DomainError
 from modules.cache import progress_changed
 from modules.models import Enrollment
 

@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("pelatih/angkatan/", views.cohort_list, name="cohort_list"),
-    path("pelatih/angkatan/<int:cohort_id>/", views.cohort_detail, name="cohort_detail"),
     path(
         "pelatih/angkatan/<int:cohort_id>/sesi/<int:session_id>/",
         views.session_attendance,

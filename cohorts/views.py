@@ -7,26 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.permissions import trainer_required
-from lms.errors import DomainError
+from core.errors import DomainError
+from people.roles import trainer_required
 
 from . import services
 from .forms import AttendanceForm
 from .models import CohortSession
-from .selectors import cohort_dashboard, cohorts_for_trainer
+from .selectors import cohorts_for_trainer
 
 
 @trainer_required
 def cohort_list(request):
     cohorts = cohorts_for_trainer(user=request.user)
     return render(request, "cohorts/cohort_list.html", {"cohorts": cohorts})
-
-
-@trainer_required
-def cohort_detail(request, cohort_id: int):
-    cohort = get_object_or_404(cohorts_for_trainer(user=request.user), pk=cohort_id)
-    context = cohort_dashboard(cohort=cohort, sort=request.GET.get("sort"))
-    return render(request, "cohorts/cohort_detail.html", context)
 
 
 @trainer_required

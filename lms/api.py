@@ -7,7 +7,7 @@ from ninja.security import django_auth
 from assessments.api import error_status
 from assessments.api import router as assessments_router
 from certificates.api import router as certificates_router
-from lms.errors import DomainError
+from core.errors import DomainError
 
 api = NinjaAPI(
     title="PSM Belajar API",

@@ -6,12 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from core.health import healthz
 from modules import views as module_views
+from people import views as people_views
+from people.forms import LoginForm
 
-from . import views
 from .api import api
-from .forms import LoginForm
-from .health import healthz
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -25,15 +25,13 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("accounts/register/", views.register, name="register"),
+    path("accounts/register/", people_views.register, name="register"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("dashboard/", views.dashboard, name="dashboard"),
-    path("dashboard/data-saya.json", views.my_data, name="my_data"),
-    path("search/", views.search, name="search"),
     path("healthz", healthz, name="healthz"),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("", include("cohorts.urls")),
+    path("", include("portal.urls")),
     path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
     path(
         "belajar/pelajaran/<int:lesson_id>/selesai/",

@@ -1,4 +1,4 @@
-"""Published content in the shared cache, under the "content" version (lms/cache.py).
+"""Published content in the shared cache, under the "content" version (core/cache.py).
 
 A routed page, its privacy settings, a course's structure and a lesson's rendered body are the
 same for every reader. Any change that could alter published content (a page saved, published,
@@ -8,7 +8,7 @@ version, so every app server sees the change at its next request. Nothing per-us
 
 from __future__ import annotations
 
-from lms.cache import bump, cached, versioned_key
+from core.cache import bump, cached, versioned_key
 
 __all__ = ["cached", "content_key", "progress_changed", "progress_key"]
 

@@ -6,7 +6,7 @@ user, no CSRF token, no messages can end up in them), per language and per topic
 filter. Searches are not cached (any text would make a key), and a topic only when it is one of
 the catalogue's topics, so made-up ?tag= values cannot fill the cache.
 
-Keys carry the "content" version (lms/cache.py, modules/cache.py): publishing, unpublishing,
+Keys carry the "content" version (core/cache.py, modules/cache.py): publishing, unpublishing,
 moving or deleting a page, a changed image, privacy setting, site or topic,
 set a new version, and the next request renders the cards afresh. Like the other versioned
 entries they are kept only when the cache is shared by every process (VERSIONED_CACHE), and for
@@ -25,7 +25,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from lms.cache import versioned_key
+from core.cache import versioned_key
 
 from .models import Domain
 

@@ -11,18 +11,47 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
 from .cache import CachedViewRestrictions, cached, content_key
+from .signals import course_page_context
 
 
 class Domain(models.TextChoices):
     KNOWLEDGE = "knowledge", _("Knowledge (pengetahuan)")
     SKILLS = "skills", _("Skills (keterampilan)")
     ATTITUDE = "attitude", _("Attitude (sikap)")
+
+
+class HomePage(CachedViewRestrictions, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["modules.CourseIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue_cache import home_cards
+        from .selectors import course_list_for_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        # The first courses' cards, from the cache when they are there (the course list reads
+        # the privacy settings as soon as it is built, so only on a miss).
+        context["course_cards"] = home_cards(
+            courses=lambda: course_list_for_catalogue(root=self)[:6]
+        )
+        if context["course_cards"] is None:
+            context["courses"] = course_list_for_catalogue(root=self)[:6]
+        return context
 
 
 class CourseIndexPage(CachedViewRestrictions, Page):
@@ -32,7 +61,7 @@ class CourseIndexPage(CachedViewRestrictions, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    parent_page_types = ["lms.HomePage"]
+    parent_page_types = ["modules.HomePage"]
     subpage_types = ["modules.CoursePage"]
     max_count = 1
 
@@ -178,9 +207,10 @@ class CoursePage(CachedViewRestrictions, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
         if context["outline"].enrolled:
-            from assessments.selectors import module_tasks
-
-            context["module_tasks"] = module_tasks(course=self)
+            # The quizzes and tasks of each module come from assessments, which listens.
+            course_page_context.send(
+                sender=CoursePage, course=self, request=request, context=context
+            )
         return context
 
 

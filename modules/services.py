@@ -3,11 +3,12 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from lms.errors import DomainError
+from core.errors import DomainError
 
 from .cache import progress_changed
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from .selectors import lesson_access
+from .signals import lesson_completed
 
 
 def enrollment_create(*, user, course: CoursePage, by_office: bool = False) -> Enrollment:
@@ -41,12 +42,6 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
     if created:
         progress_changed(user.pk)
-        # Finishing a required module is an input of the verdict: once the volunteer has one
-        # (something was assessed), recompute it, or the last lesson never turns it Kompeten.
-        from assessments.models import Verdict
-        from assessments.tasks import recompute_verdict
-
-        user_id, course_id = user.pk, access.course.pk
-        if Verdict.objects.filter(volunteer_id=user_id, course_id=course_id).exists():
-            transaction.on_commit(lambda: recompute_verdict.enqueue(user_id, course_id))
+        # Finishing a required module is an input of the verdict (assessments listens).
+        lesson_completed.send(sender=LessonCompletion, user_id=user.pk, course_id=access.course.pk)
     return completion

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.views import serve as wagtail_serve
 
-from lms.errors import DomainError
+from core.errors import DomainError
 
 from .cache import route_for_request
 from .models import CoursePage, LessonPage

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from lms.models import District, VolunteerProfile
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from people.models import District, VolunteerProfile
 
 PASSWORD = "Rahasia-Kuat-2026"
 
@@ -79,7 +79,7 @@ def _fresh_version_cache():
     from django.core.cache import cache, caches
 
     from assessments.services import _FROZEN_VERSIONS
-    from lms.cache import clear_local
+    from core.cache import clear_local
 
     _FROZEN_VERSIONS.clear()
     cache.clear()  # cached routes, course structures and permissions of a rolled-back test

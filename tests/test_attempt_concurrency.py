@@ -9,7 +9,7 @@ from django.db import connection, connections
 from assessments.models import Attempt, AttemptStatus, ScoreRecord
 from assessments.scoring import grade
 from assessments.services import answer_save, attempt_start, attempt_submit
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.models import ModulePage
 from modules.services import enrollment_create
 

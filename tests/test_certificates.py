@@ -14,7 +14,7 @@ from certificates.services import (
     certificate_reissue,
     certificate_revoke,
 )
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.services import enrollment_create
 
 from .conftest import make_course, make_user

@@ -24,14 +24,14 @@ from assessments.services import answer_save, attempt_start, attempt_submit
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue, certificate_revoke
 from cohorts.models import Attendance, Cohort, CohortSession
-from cohorts.selectors import cohort_dashboard, parse_sort
+from portal.cohort import cohort_dashboard, parse_sort
 from cohorts.services import (
     attendance_record,
     attendance_record_many,
     cohort_add_members,
     cohort_enrol,
 )
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.models import Enrollment, LessonCompletion, ModulePage
 from modules.services import enrollment_create
 

@@ -1,4 +1,4 @@
-"""The shared caches behind page views (lms/cache.py, modules/cache.py, lms/backends.py): a
+"""The shared caches behind page views (core/cache.py, modules/cache.py, people/backends.py): a
 page view reads routes, privacy settings, course structures, lesson bodies and permissions from
 them, and no change an editor or an office admin makes may be served stale."""
 
@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from lms import cache as lms_cache
-from lms.services import TRAINER_GROUP
+from core import cache as lms_cache
 from modules.models import LessonPage
 from modules.services import enrollment_create
+from people.roles import TRAINER_GROUP
 
 from .conftest import lessons_of, make_course
 
@@ -142,7 +142,7 @@ def test_none_is_not_cached():
 
 
 def test_the_redis_backend_reuses_one_client_against_the_real_redis():
-    from lms.cache import SharedClientRedisCache
+    from core.cache import SharedClientRedisCache
 
     redis_cache = SharedClientRedisCache("redis://127.0.0.1:6379/9", {})
     redis_cache.set("psm-test", {"a": 1})

@@ -13,7 +13,7 @@ from django.views import View
 from openpyxl import load_workbook
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from lms.exports import SafeSpreadsheetExportMixin, neutralise_cell, safe_csv_response
+from core.exports import SafeSpreadsheetExportMixin, neutralise_cell, safe_csv_response
 
 HOSTILE = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tX", "\rX", "=1+1", "-"]
 
@@ -82,7 +82,7 @@ def export(view_class, fmt):
 
 
 def test_wagtails_own_export_lets_formulas_through():
-    # Why lms.exports exists: plain CSV passes every trigger, XLSX all but "=".
+    # Why core.exports exists: plain CSV passes every trigger, XLSX all but "=".
     assert export(Export, "csv")[1][0] == HOSTILE[0]
     xlsx_names = [row[0] for row in export(Export, "xlsx")[1:]]
     assert "+1" in xlsx_names and "@SUM(A1)" in xlsx_names

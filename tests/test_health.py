@@ -19,7 +19,7 @@ def test_healthy_with_the_machines_redis(client, monkeypatch):
     which was once missing from the requirements while this test did not exist)."""
     from django.core.cache.backends.redis import RedisCache
 
-    from lms import health
+    from core import health
 
     monkeypatch.setattr(health, "cache", RedisCache("redis://127.0.0.1:6379/9", {}))
     response = client.get("/healthz")
@@ -31,7 +31,7 @@ def test_healthy_with_the_machines_redis(client, monkeypatch):
 def test_a_broken_cache_answers_503(client, monkeypatch):
     from django.core.cache.backends.redis import RedisCache
 
-    from lms import health
+    from core import health
 
     # A real Redis client, pointed at a port where nothing listens.
     monkeypatch.setattr(health, "cache", RedisCache("redis://127.0.0.1:1/0", {}))

@@ -1,8 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from lms.models import HomePage
-from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
 
 
 class PageTreeRules(WagtailPageTestCase):

@@ -1,6 +1,6 @@
 import pytest
 
-from lms.models import HomePage
+from modules.models import HomePage
 
 from .conftest import lessons_of
 
@@ -50,7 +50,7 @@ def test_trainer_cannot_manage_users(client, trainer):
 
 @pytest.mark.django_db
 def test_admin_adds_a_district(client, office_admin):
-    from lms.models import District
+    from people.models import District
 
     client.force_login(office_admin)
     response = client.post(

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms.phone import normalize_phone
+from core.phone import normalize_phone
 
 
 @pytest.mark.parametrize(

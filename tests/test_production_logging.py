@@ -7,7 +7,7 @@ import sys
 
 from django.test import RequestFactory
 
-from lms.logging import JSONFormatter
+from core.logging import JSONFormatter
 
 from .security.test_deploy import ROOT, production_env, production_setting
 

@@ -56,7 +56,7 @@ def test_studying_pages_queries_do_not_grow_with_lessons(client, volunteer, othe
     print("query counts", small)
     # Exact, so that a new query on a main page fails here: change a number only with the
     # reason. Routes, course structures and lesson bodies come from the shared caches
-    # (lms/cache.py, modules/cache.py); a lesson costs the session and the user, a course page
+    # (core/cache.py, modules/cache.py); a lesson costs the session and the user, a course page
     # also its quizzes, rubrics and attitude instruments. The module's redirect reads the
     # session (the user id names the reader's progress version; Redis in production).
     assert small == {

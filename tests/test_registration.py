@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from lms.models import District, VolunteerProfile
+from people.models import District, VolunteerProfile
 
 from .conftest import make_user
 

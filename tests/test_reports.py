@@ -19,9 +19,9 @@ from openpyxl import load_workbook
 from assessments.models import Domain, Verdict, VerdictStatus
 from certificates.models import Certificate, CertificateTemplate
 from cohorts.models import Cohort
-from lms import report_selectors as selectors
-from lms.models import District, VolunteerProfile
 from modules.models import Enrollment, LessonCompletion
+from people.models import District, VolunteerProfile
+from reports import selectors
 
 from .conftest import PASSWORD, lessons_of, make_course
 
@@ -647,7 +647,7 @@ def test_summary_draws_labelled_svg_charts_with_a_table(admin_client, world):
 
 
 def test_share_chart_splits_each_bar_by_its_total():
-    from lms import charts
+    from reports import charts
 
     chart = charts.share_chart(
         chart_id="c",

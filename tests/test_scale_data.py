@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from assessments.models import Attempt, AttemptAnswer, Verdict, VerdictStatus
 from certificates.models import Certificate
 from cohorts.models import Cohort
-from lms.models import VolunteerProfile
 from modules.models import CoursePage, Enrollment
+from people.models import VolunteerProfile
 
 
 @pytest.mark.django_db

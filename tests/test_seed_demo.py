@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from lms.models import District
 from modules.models import CoursePage, Enrollment, LessonPage, ModulePage
+from people.models import District
 
 
 @pytest.mark.django_db

@@ -57,7 +57,7 @@ def test_database_and_redis_urls_select_backends():
     )
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "lms.cache.SharedClientRedisCache",
+        "core.cache.SharedClientRedisCache",
     ]
     result = run_settings(
         "lms.settings.dev",

@@ -22,7 +22,7 @@ from assessments.services import (
     score_override,
 )
 from assessments.verdict import reason_text, verdict_compute, verdict_recompute
-from lms.errors import DomainError
+from core.errors import DomainError
 from modules.models import LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 

@@ -67,7 +67,7 @@ CERTIFICATE_SITE_URL = os.environ.get("DJANGO_SITE_URL", "https://" + ALLOWED_HO
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "lms.logging.JSONFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JSONFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

@@ -22,6 +22,6 @@ CACHES = {
 if os.environ.get("DJANGO_TASKS_DATABASE"):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Login throttling stays on in tests: the suite's client.login()/force_login() pass no request,
-# which lms.backends.LoginThrottleBackend lets through; HTTP logins are counted as in production.
+# which people.backends.LoginThrottleBackend lets through; HTTP logins are counted as in production.
 AXES_ENABLED = True
 VERSIONED_CACHE = True  # one process (the multi-process tests set REDIS_URL)

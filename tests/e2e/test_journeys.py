@@ -18,7 +18,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
-from assessments.demo_assessments import ATTITUDE
 from assessments.models import (
     Attempt,
     AttemptAnswer,
@@ -33,8 +32,9 @@ from assessments.models import (
     VerdictStatus,
 )
 from certificates.models import Certificate
-from lms.models import User
+from demo.assessments_content import ATTITUDE
 from modules.models import CoursePage, LessonCompletion, LessonPage, ModulePage
+from people.models import User
 
 from .checks import ENGLISH_RE, VIEWPORTS, SiteChecks
 

@@ -7,7 +7,7 @@ from axes.models import AccessAttempt
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from lms.ratelimit import axes_username
+from core.ratelimit import axes_username
 from tests.conftest import PASSWORD
 
 LIMIT = 5
@@ -129,6 +129,6 @@ def test_a_success_resets_the_counter(client, volunteer):
 @pytest.mark.django_db
 def test_test_client_login_still_works_with_axes_on(client, volunteer, settings):
     assert settings.AXES_ENABLED
-    assert settings.AUTHENTICATION_BACKENDS[0] == "lms.backends.LoginThrottleBackend"
+    assert settings.AUTHENTICATION_BACKENDS[0] == "people.backends.LoginThrottleBackend"
     assert client.login(username="relawan1", password=PASSWORD)
     assert client.get("/dashboard/").status_code == 200

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
-from lms.ratelimit import client_ip
+from core.ratelimit import client_ip
 from tests.test_registration import URL, form_data
 
 
@@ -88,7 +88,7 @@ def test_client_ip_behind_a_trusted_proxy_takes_the_address_the_proxy_saw(settin
 def test_axes_gets_no_address_rather_than_an_invalid_one():
     """force_login() builds a request without REMOTE_ADDR; axes writes the address into an
     inet column on PostgreSQL, which refused "unknown" (every force_login failed there)."""
-    from lms.ratelimit import axes_client_ip
+    from core.ratelimit import axes_client_ip
 
     assert axes_client_ip(RequestFactory().get("/", REMOTE_ADDR="")) is None
     assert axes_client_ip(request_from("203.0.113.5")) == "203.0.113.5"

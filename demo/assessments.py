@@ -1,0 +1,137 @@
+"""Demo assessments for Bimtek Dasar PSM, loaded by `seed_demo`. Idempotent: existing items
+(matched by code or title) are left as they are."""
+
+from decimal import Decimal
+
+from assessments.models import (
+    AttitudeInstrument,
+    AttitudeStatement,
+    CompetencyUnit,
+    Question,
+    QuestionChoice,
+    Quiz,
+    QuizQuestion,
+    Rubric,
+    RubricCriterion,
+    RubricLevel,
+)
+from assessments.services import question_version_publish, rubric_version_publish
+from modules.models import CoursePage, ModulePage
+
+from .assessments_content import (
+    ATTITUDE,
+    POST_TEST_MODULE_SLUG,
+    PRE_TEST_KEYS,
+    PRE_TEST_MODULE_SLUG,
+    QUESTIONS,
+    RUBRIC,
+    UNITS,
+)
+
+
+def _module(course: CoursePage, slug: str) -> ModulePage:
+    return ModulePage.objects.child_of(course).get(slug=slug)
+
+
+def _question(data: dict, units: dict[str, CompetencyUnit]) -> Question:
+    existing = Question.objects.filter(text=data["text"]).first()
+    if existing:
+        return existing
+    question = Question(
+        kind=data["kind"],
+        text=data["text"],
+        points=Decimal(data["points"]),
+        feedback=data.get("feedback", ""),
+        partial_credit=data.get("partial_credit", False),
+        true_false_answer=data.get("true_false_answer", True),
+        accepted_answers="\n".join(data.get("accepted", [])),
+    )
+    numeric = data.get("numeric")
+    if numeric:
+        question.numeric_answer = Decimal(numeric["value"])
+        question.numeric_tolerance = Decimal(numeric.get("tolerance") or 0)
+    question.choices = [
+        QuestionChoice(
+            text=choice["text"],
+            is_correct=choice.get("correct", False),
+            match_text=choice.get("match", ""),
+            feedback=choice.get("feedback", ""),
+        )
+        for choice in data.get("choices", [])
+    ]
+    question.save()
+    question.tags.add(*data["tags"])
+    question.competency_units.set([units[code] for code in data["units"]])
+    question.save()
+    question_version_publish(question=question)
+    return question
+
+
+def load_demo_assessments(*, course: CoursePage, trainer) -> None:
+    units = {}
+    for data in UNITS:
+        units[data["code"]], _created = CompetencyUnit.objects.get_or_create(
+            code=data["code"],
+            defaults={
+                "title": data["title"],
+                "description": data["description"],
+                "elements": "\n".join(data["elements"]),
+                "performance_criteria": "\n".join(data["performance_criteria"]),
+            },
+        )
+    course.competency_units.add(*units.values())
+    course.trainers.add(trainer)
+    course.save_revision().publish()
+
+    questions = {data["key"]: _question(data, units) for data in QUESTIONS}
+    quizzes = [
+        ("Pre-test Bimtek Dasar PSM", PRE_TEST_MODULE_SLUG, "pre_test", PRE_TEST_KEYS, None),
+        ("Post-test Bimtek Dasar PSM", POST_TEST_MODULE_SLUG, "post_test", list(questions), 30),
+    ]
+    for title, slug, role, keys, minutes in quizzes:
+        if Quiz.objects.filter(title=title).exists():
+            continue
+        quiz = Quiz(
+            title=title,
+            module=_module(course, slug),
+            role=role,
+            instructions=(
+                "Jawablah semua soal. Jawaban tersimpan otomatis setiap kali Anda memilih."
+            ),
+            time_limit_minutes=minutes,
+            attempts_allowed=0 if role == "pre_test" else 3,
+            pass_percent=Decimal(70),
+            shuffle_choices=True,
+            review_correct_answers=role == "pre_test",
+        )
+        quiz.fixed_questions = [QuizQuestion(question=questions[key]) for key in keys]
+        quiz.save()
+
+    if not Rubric.objects.filter(title=RUBRIC["title"]).exists():
+        rubric = Rubric(
+            title=RUBRIC["title"],
+            module=_module(course, RUBRIC["module_slug"]),
+            description=RUBRIC["description"],
+        )
+        rubric.criteria = [
+            RubricCriterion(title=c["title"], competency_unit=units[c["unit"]])
+            for c in RUBRIC["criteria"]
+        ]
+        rubric.levels = [
+            RubricLevel(label=lv["label"], points=lv["points"], description=lv["description"])
+            for lv in RUBRIC["levels"]
+        ]
+        rubric.save()
+        rubric_version_publish(rubric=rubric)
+
+    if not AttitudeInstrument.objects.filter(title=ATTITUDE["title"]).exists():
+        instrument = AttitudeInstrument(
+            title=ATTITUDE["title"],
+            module=_module(course, ATTITUDE["module_slug"]),
+            instructions=ATTITUDE["instructions"],
+        )
+        instrument.statements = [
+            AttitudeStatement(text=s["text"], aspect=s["aspect"], reverse_keyed=s["reverse"])
+            for s in ATTITUDE["statements"]
+        ]
+        instrument.save()

@@ -1,0 +1,8 @@
+"""What people announces to the rooms above it. They connect in their AppConfig.ready()."""
+
+from django.dispatch import Signal
+
+# A confirmed import wrote its people. kwargs: batch, user_ids (everyone in the file, new and
+# already registered), by. Sent inside the import's transaction, so a receiver's writes (the
+# cohort's members) commit or roll back with the import as one.
+volunteers_imported = Signal()

@@ -1,0 +1,57 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from certificates.models import Certificate
+from cohorts.selectors import cohorts_for_trainer
+from modules.models import CoursePage, LessonPage
+from modules.selectors import dashboard_outlines
+from people.roles import trainer_required
+
+from .cohort import cohort_dashboard
+from .export import volunteer_data_export
+from .trainer import trainer_queue
+
+
+@login_required
+def dashboard(request):
+    outlines = dashboard_outlines(user=request.user)
+    certificates = Certificate.objects.filter(holder=request.user).select_related("course")
+    return render(
+        request, "portal/dashboard.html", {"outlines": outlines, "certificates": certificates}
+    )
+
+
+@login_required
+@require_GET
+def my_data(request):
+    response = JsonResponse(
+        volunteer_data_export(user=request.user), json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="data-saya.json"'
+    return response
+
+
+@require_GET
+def search(request):
+    query = (request.GET.get("q") or "").strip()[:100]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().type(CoursePage, LessonPage).search(query)
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "portal/search.html", {"query": query, "results": page})
+
+
+@trainer_required
+def trainer_desk(request):
+    return render(request, "portal/trainer_queue.html", trainer_queue(user=request.user))
+
+
+@trainer_required
+def cohort_detail(request, cohort_id: int):
+    cohort = get_object_or_404(cohorts_for_trainer(user=request.user), pk=cohort_id)
+    context = cohort_dashboard(cohort=cohort, sort=request.GET.get("sort"))
+    return render(request, "portal/cohort_detail.html", context)
