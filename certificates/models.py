@@ -316,3 +316,35 @@ class BulkJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+
+class IssueFailure(models.Model):
+    """A certificate the background task could not issue (e.g. no template yet), kept so the
+    office sees the Kompeten volunteer on its desk instead of losing them. Removed when a
+    certificate is issued for that holder and course."""
+
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("holder"),
+    )
+    course = models.ForeignKey(
+        "modules.CoursePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("course")
+    )
+    code = models.CharField(_("code"), max_length=50)
+    message = models.TextField(_("message"))
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    first_failed_at = models.DateTimeField(_("first failed at"), auto_now_add=True)
+    last_failed_at = models.DateTimeField(_("last failed at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-last_failed_at"]
+        verbose_name = _("certificate not issued")
+        verbose_name_plural = _("certificates not issued")
+        constraints = [
+            models.UniqueConstraint(fields=["holder", "course"], name="one_issue_failure")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_id}/{self.course_id}: {self.code}"

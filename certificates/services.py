@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from assessments.models import Verdict
 from core.audit import audit
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
@@ -23,6 +24,7 @@ from .models import (
     Certificate,
     CertificateEvent,
     CertificateTemplate,
+    IssueFailure,
     NumberSequence,
     new_verification_code,
 )
@@ -191,8 +193,6 @@ def certificate_issue(
     `verdict`, `template`, `subjects` and `enrolled_at` may be passed in by a bulk job that
     read them once for the whole course; `known_new` says it already left out the holders
     with a current certificate (a race is still caught by the unique constraint below)."""
-    from assessments.models import Verdict
-
     if supersedes is None and not known_new:
         existing = current_certificate(holder=holder, course=course)
         if existing:
@@ -272,6 +272,8 @@ def certificate_issue(
                     "supersedes": supersedes.number if supersedes else None,
                 },
             )
+            # Issued: whatever the background task could not do before is done now.
+            IssueFailure.objects.filter(holder=holder, course=course).delete()
     except IntegrityError:
         # Two workers issued for the same volunteer at once: the other one won.
         existing = current_certificate(holder=holder, course=course)
@@ -361,3 +363,18 @@ def sample_data(template: CertificateTemplate) -> dict:
         },
         **_template_data(template),
     }
+
+
+def issue_failure_record(*, holder_id: int, course_id: int, code: str, message: str) -> None:
+    """Keep (or update) why the background task could not issue, for the office's desk."""
+    updated = IssueFailure.objects.filter(holder_id=holder_id, course_id=course_id).update(
+        code=code, message=message, attempts=F("attempts") + 1, last_failed_at=timezone.now()
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                IssueFailure.objects.create(
+                    holder_id=holder_id, course_id=course_id, code=code, message=message
+                )
+        except IntegrityError:  # another worker recorded it meanwhile
+            pass

@@ -1,29 +1,46 @@
 import io
+import logging
 import time
 import zipfile
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
+from assessments.models import Verdict, VerdictStatus
+from core.errors import DomainError
+from modules.models import CoursePage, Enrollment
+
+from .models import BulkJob, Certificate
+from .services import certificate_issue, course_subjects, issue_failure_record, template_for
+
+logger = logging.getLogger(__name__)
+
 
 @task()
 def issue_certificate(user_id: int, course_id: int) -> str:
-    """Background: issue after a verdict turned Kompeten (idempotent)."""
-    from django.contrib.auth import get_user_model
-
-    from core.errors import DomainError
-    from modules.models import CoursePage
-
-    from .services import certificate_issue
-
+    """Background: issue after a verdict turned Kompeten (idempotent). A refusal (e.g. no
+    template yet) is logged and recorded, so the volunteer shows up on the office's desk."""
     try:
         certificate = certificate_issue(
             holder=get_user_model().objects.select_related("profile__district").get(pk=user_id),
             course=CoursePage.objects.get(pk=course_id),
         )
-    except DomainError as error:  # e.g. no template yet: the office issues later in bulk
+    except DomainError as error:
+        logger.warning(
+            "certificate not issued: %s (holder %s, course %s)", error.code, user_id, course_id
+        )
+        issue_failure_record(
+            holder_id=user_id, course_id=course_id, code=error.code, message=str(error.message)
+        )
         return error.code
+    except Exception as error:
+        logger.exception("certificate issue failed (holder %s, course %s)", user_id, course_id)
+        issue_failure_record(
+            holder_id=user_id, course_id=course_id, code="error", message=str(error)[:500]
+        )
+        raise
     return certificate.number
 
 
@@ -32,12 +49,6 @@ def run_bulk_job(job_id: int) -> str:
     """Background: issue for every Kompeten volunteer of a course, or zip its certificates.
     Progress is saved as it goes; a worker killed half-way can run the job again: issuing is
     idempotent, so nothing is issued twice."""
-    from assessments.models import Verdict, VerdictStatus
-    from modules.models import Enrollment
-
-    from .models import BulkJob, Certificate
-    from .services import certificate_issue, course_subjects, template_for
-
     job = BulkJob.objects.select_related("course").get(pk=job_id)
     job.status = BulkJob.Status.RUNNING
     job.save(update_fields=["status"])
@@ -95,6 +106,7 @@ def run_bulk_job(job_id: int) -> str:
             )
         job.status = BulkJob.Status.DONE
     except Exception as error:
+        logger.exception("bulk job %s failed", job_id)
         job.status, job.message = BulkJob.Status.FAILED, str(error)[:500]
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "message", "file", "finished_at"])

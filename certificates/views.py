@@ -3,6 +3,7 @@
 import hashlib
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.files.storage import default_storage
@@ -15,11 +16,19 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from core.ratelimit import allow
+from modules.models import CoursePage
 
-from .models import BulkJob, Certificate
+from .models import BulkJob, Certificate, CertificateTemplate, IssueFailure
 from .permissions import can_download, is_office_admin
 from .selectors import public_record
-from .services import certificate_reissue, certificate_revoke
+from .services import (
+    certificate_issue,
+    certificate_reissue,
+    certificate_revoke,
+    render_certificate,
+    sample_data,
+)
+from .tasks import run_bulk_job
 
 VERIFY_LIMIT = 30  # lookups per minute per address: enough for a person, not for a crawler
 MAX_PDF_CHECK = 10 * 1024 * 1024
@@ -202,15 +211,8 @@ def bulk_job_file(request, job_id: int):
 
 @login_required
 def manage(request):
-    """Office admin's certificate desk: bulk issue, ZIP, manual issue, search, previews."""
-    from django.contrib.auth import get_user_model
-
-    from modules.models import CoursePage
-
-    from .models import CertificateTemplate
-    from .services import certificate_issue
-    from .tasks import run_bulk_job
-
+    """Office admin's certificate desk: bulk issue, ZIP, manual issue, search, previews, and
+    the Kompeten volunteers whose certificate the background task could not issue."""
     if not is_office_admin(request.user):
         raise Http404
     if request.method == "POST":
@@ -261,6 +263,7 @@ def manage(request):
             "found": found,
             "templates": CertificateTemplate.objects.all(),
             "jobs": BulkJob.objects.select_related("course")[:10],
+            "failures": IssueFailure.objects.select_related("holder", "course")[:200],
         },
     )
 
@@ -268,9 +271,6 @@ def manage(request):
 @login_required
 def template_preview(request, template_id: int):
     """The real PDF of a template with sample data; nothing is issued or numbered."""
-    from .models import CertificateTemplate
-    from .services import render_certificate, sample_data
-
     if not is_office_admin(request.user):
         raise Http404
     template = get_object_or_404(CertificateTemplate, pk=template_id)
