@@ -20,7 +20,7 @@ from cohorts.models import Cohort, CohortSession
 from cohorts.services import cohort_add_members
 from core.errors import DomainError
 from demo.assessments import load_demo_assessments
-from demo.content import COURSES, VOLUNTEERS
+from demo.loader import load_courses, load_volunteers
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 from people.models import District, VolunteerProfile
@@ -37,7 +37,7 @@ DEMO_ACCOUNTS = [
 
 
 def stream_value(body: list[tuple[str, object]]):
-    """Turn the (block_type, value) pairs of demo_content into LessonPage.body's raw form."""
+    """Turn a lesson's (block_type, value) pairs (demo.loader) into LessonPage.body's form."""
     raw = []
     for block_type, value in body:
         if block_type == "heading":
@@ -75,7 +75,7 @@ class Command(BaseCommand):
             catalogue = CourseIndexPage.objects.first()
             if catalogue is None:
                 raise CommandError("The catalogue page is missing: run `manage.py migrate` first.")
-            courses = [self.course(catalogue, data, i) for i, data in enumerate(COURSES)]
+            courses = [self.course(catalogue, data, i) for i, data in enumerate(load_courses())]
             accounts = self.accounts()
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
@@ -220,7 +220,7 @@ class Command(BaseCommand):
         User = get_user_model()
         group = Group.objects.get(name=VOLUNTEER_GROUP)
         lessons = list(LessonPage.objects.live().descendant_of(first_course).order_by("path"))
-        for index, data in enumerate(VOLUNTEERS):
+        for index, data in enumerate(load_volunteers()):
             if User.objects.filter(username=data["username"]).exists():
                 continue
             user = User(
