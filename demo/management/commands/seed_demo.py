@@ -20,6 +20,7 @@ from cohorts.models import Cohort, CohortSession
 from cohorts.services import cohort_add_members
 from core.errors import DomainError
 from demo.assessments import load_demo_assessments
+from demo.kompeten import make_kompeten
 from demo.loader import load_courses, load_volunteers
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
@@ -33,7 +34,30 @@ DEMO_ACCOUNTS = [
     ("relawan", "Sari Rahmawati", VOLUNTEER_GROUP, "+6281299000001"),
     ("pelatih", "Darman Saputra", TRAINER_GROUP, "+6281299000002"),
     ("admin", "Admin Dinas Sosial", OFFICE_ADMIN_GROUP, "+6281299000003"),
+    ("lulus", "Rina Oktaviani", VOLUNTEER_GROUP, "+6281299000004"),
 ]
+# The volunteer profiles of the demo accounts in VOLUNTEER_GROUP. relawan starts from nothing;
+# lulus is taken through Bimtek Dasar PSM to Kompeten with a certificate (demo.kompeten).
+DEMO_PROFILES = {
+    "relawan": {
+        "birth_place": "Manna",
+        "birth_date": datetime.date(1990, 5, 17),
+        "sex": "P",
+        "village": "Desa Suka Maju",
+        "district": "Manna",
+        "year_appointed": 2021,
+        "ipsm_number": "IPSM-BS-0001",
+    },
+    "lulus": {
+        "birth_place": "Seginim",
+        "birth_date": datetime.date(1988, 8, 21),
+        "sex": "P",
+        "village": "Desa Talang Indah",
+        "district": "Seginim",
+        "year_appointed": 2022,
+        "ipsm_number": "IPSM-BS-0020",
+    },
+}
 
 
 def stream_value(body: list[tuple[str, object]]):
@@ -54,7 +78,7 @@ def stream_value(body: list[tuple[str, object]]):
 
 
 class Command(BaseCommand):
-    help = "Load the demo PSM curriculum and the demo accounts (relawan, pelatih, admin)."
+    help = "Load the demo PSM curriculum and the demo accounts (relawan, pelatih, admin, lulus)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -79,7 +103,6 @@ class Command(BaseCommand):
             accounts = self.accounts()
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
-            self.cohort(courses[0], trainer=accounts["pelatih"])
             CertificateTemplate.objects.get_or_create(
                 name="Sertifikat Bimtek PSM",
                 defaults={
@@ -89,6 +112,11 @@ class Command(BaseCommand):
                     "validity_years": 5,
                 },
             )
+            # After the template (the certificate needs it), before the cohort (lulus joins it).
+            make_kompeten(
+                volunteer=accounts["lulus"], course=courses[0], trainer=accounts["pelatih"]
+            )
+            self.cohort(courses[0], trainer=accounts["pelatih"])
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
@@ -193,16 +221,7 @@ class Command(BaseCommand):
                 user.save()
                 user.groups.add(Group.objects.get(name=group_name))
                 if group_name == VOLUNTEER_GROUP:
-                    self.profile(
-                        user,
-                        birth_place="Manna",
-                        birth_date=datetime.date(1990, 5, 17),
-                        sex="P",
-                        village="Desa Suka Maju",
-                        district="Manna",
-                        year_appointed=2021,
-                        ipsm_number="IPSM-BS-0001",
-                    )
+                    self.profile(user, **DEMO_PROFILES[username])
             users[username] = user
         return users
 
