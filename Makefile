@@ -21,7 +21,7 @@ run: install
 	$(BIN)/python manage.py seed_demo --if-empty
 	@echo ""
 	@echo "  PSM Learning runs at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "  Demo logins, password psm-demo-2026: relawan (volunteer), pelatih (trainer), admin (office)"
+	@echo "  Demo logins, password psm-demo-2026: relawan (volunteer), pelatih (trainer), admin (office), lulus (Kompeten, certified)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

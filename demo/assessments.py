@@ -1,5 +1,5 @@
-"""Demo assessments for Bimtek Dasar PSM, loaded by `seed_demo`. Idempotent: existing items
-(matched by code or title) are left as they are."""
+"""Demo assessments for Bimtek Dasar PSM (demo/data/assessments/), loaded by `seed_demo`.
+Idempotent: existing items (matched by code, text or title) are left as they are."""
 
 from decimal import Decimal
 
@@ -18,15 +18,7 @@ from assessments.models import (
 from assessments.services import question_version_publish, rubric_version_publish
 from modules.models import CoursePage, ModulePage
 
-from .assessments_content import (
-    ATTITUDE,
-    POST_TEST_MODULE_SLUG,
-    PRE_TEST_KEYS,
-    PRE_TEST_MODULE_SLUG,
-    QUESTIONS,
-    RUBRIC,
-    UNITS,
-)
+from .loader import load_assessments
 
 
 def _module(course: CoursePage, slug: str) -> ModulePage:
@@ -68,8 +60,9 @@ def _question(data: dict, units: dict[str, CompetencyUnit]) -> Question:
 
 
 def load_demo_assessments(*, course: CoursePage, trainer) -> None:
+    content = load_assessments()
     units = {}
-    for data in UNITS:
+    for data in content.units:
         units[data["code"]], _created = CompetencyUnit.objects.get_or_create(
             code=data["code"],
             defaults={
@@ -83,10 +76,11 @@ def load_demo_assessments(*, course: CoursePage, trainer) -> None:
     course.trainers.add(trainer)
     course.save_revision().publish()
 
-    questions = {data["key"]: _question(data, units) for data in QUESTIONS}
+    questions = {data["key"]: _question(data, units) for data in content.questions}
+    pre, post = content.pre_test_module_slug, content.post_test_module_slug
     quizzes = [
-        ("Pre-test Bimtek Dasar PSM", PRE_TEST_MODULE_SLUG, "pre_test", PRE_TEST_KEYS, None),
-        ("Post-test Bimtek Dasar PSM", POST_TEST_MODULE_SLUG, "post_test", list(questions), 30),
+        ("Pre-test Bimtek Dasar PSM", pre, "pre_test", content.pre_test_keys, None),
+        ("Post-test Bimtek Dasar PSM", post, "post_test", list(questions), 30),
     ]
     for title, slug, role, keys, minutes in quizzes:
         if Quiz.objects.filter(title=title).exists():
@@ -107,31 +101,32 @@ def load_demo_assessments(*, course: CoursePage, trainer) -> None:
         quiz.fixed_questions = [QuizQuestion(question=questions[key]) for key in keys]
         quiz.save()
 
-    if not Rubric.objects.filter(title=RUBRIC["title"]).exists():
+    rubric_data, attitude_data = content.rubric, content.attitude
+    if not Rubric.objects.filter(title=rubric_data["title"]).exists():
         rubric = Rubric(
-            title=RUBRIC["title"],
-            module=_module(course, RUBRIC["module_slug"]),
-            description=RUBRIC["description"],
+            title=rubric_data["title"],
+            module=_module(course, rubric_data["module_slug"]),
+            description=rubric_data["description"],
         )
         rubric.criteria = [
             RubricCriterion(title=c["title"], competency_unit=units[c["unit"]])
-            for c in RUBRIC["criteria"]
+            for c in rubric_data["criteria"]
         ]
         rubric.levels = [
             RubricLevel(label=lv["label"], points=lv["points"], description=lv["description"])
-            for lv in RUBRIC["levels"]
+            for lv in rubric_data["levels"]
         ]
         rubric.save()
         rubric_version_publish(rubric=rubric)
 
-    if not AttitudeInstrument.objects.filter(title=ATTITUDE["title"]).exists():
+    if not AttitudeInstrument.objects.filter(title=attitude_data["title"]).exists():
         instrument = AttitudeInstrument(
-            title=ATTITUDE["title"],
-            module=_module(course, ATTITUDE["module_slug"]),
-            instructions=ATTITUDE["instructions"],
+            title=attitude_data["title"],
+            module=_module(course, attitude_data["module_slug"]),
+            instructions=attitude_data["instructions"],
         )
         instrument.statements = [
             AttitudeStatement(text=s["text"], aspect=s["aspect"], reverse_keyed=s["reverse"])
-            for s in ATTITUDE["statements"]
+            for s in attitude_data["statements"]
         ]
         instrument.save()

@@ -73,3 +73,123 @@ def test_if_empty_skips_a_database_with_users():
     get_user_model().objects.create_user(username="sudah-ada", password="x-Y-z-12345")
     call_command("seed_demo", "--if-empty")
     assert not CoursePage.objects.exists()
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_seed_demo_certifies_lulus_once_and_leaves_relawan_alone(client, commit):
+    from django.core.files.storage import default_storage
+
+    from assessments.models import Attempt, ScoreRecord, Verdict, VerdictStatus
+    from certificates.models import Certificate, CertificateStatus
+
+    # Run as `manage.py seed_demo` does: on commit, the verdict and certificate tasks run too.
+    with commit():
+        call_command("seed_demo")
+    User = get_user_model()
+    basic = CoursePage.objects.get(slug="bimtek-dasar-psm")
+    lulus = User.objects.select_related("profile__district").get(username="lulus")
+    verdict = Verdict.objects.get(volunteer=lulus, course=basic)
+    assert verdict.status == VerdictStatus.KOMPETEN
+    assert verdict.reasons == []
+    certificate = Certificate.objects.get(holder=lulus)
+    assert certificate.course == basic
+    assert certificate.status == CertificateStatus.VALID
+    assert default_storage.exists(certificate.pdf.name)
+    with certificate.pdf.open("rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    # A believable, distinct person in a kecamatan of Bengkulu Selatan, in the cohort.
+    others = User.objects.exclude(pk=lulus.pk)
+    assert not others.filter(full_name=lulus.full_name).exists()
+    assert not others.filter(phone=lulus.phone).exists()
+    assert lulus.profile.district.regency == "Bengkulu Selatan"
+    assert basic.cohorts.get().members.filter(pk=lulus.pk).exists()
+    assert client.login(username="lulus", password="psm-demo-2026")
+
+    with commit():
+        call_command("seed_demo")
+    assert Certificate.objects.filter(holder=lulus).count() == 1
+    assert Certificate.objects.get(holder=lulus).pk == certificate.pk
+    assert Attempt.objects.filter(user=lulus).count() == 2  # the pre-test and the post-test
+
+    relawan = User.objects.get(username="relawan")
+    assert not Enrollment.objects.filter(user=relawan).exists()
+    assert not Attempt.objects.filter(user=relawan).exists()
+    assert not Verdict.objects.filter(volunteer=relawan).exists()
+    assert not ScoreRecord.objects.filter(volunteer=relawan).exists()
+    assert not Certificate.objects.filter(holder=relawan).exists()
+
+
+LESSON = """---
+title: Judul
+intro: Pengantar
+---
+
+## Bagian pertama
+
+<p>Satu paragraf
+yang dibungkus.</p>
+
+```quote
+text: Berat sama dipikul.
+source: Peribahasa
+```
+"""
+
+
+def test_loader_reads_a_lesson_file(tmp_path):
+    from demo.loader import read_lesson
+
+    path = tmp_path / "pelajaran-uji.md"
+    path.write_text(LESSON, encoding="utf-8")
+    assert read_lesson(path) == {
+        "slug": "pelajaran-uji",
+        "title": "Judul",
+        "intro": "Pengantar",
+        "body": [
+            ("heading", "Bagian pertama"),
+            ("paragraph", "<p>Satu paragraf yang dibungkus.</p>"),
+            ("quote", {"text": "Berat sama dipikul.", "source": "Peribahasa"}),
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("## Tanpa front matter\n", "front matter"),
+        ("---\ntitle: [tidak ditutup\n---\n", "not valid YAML"),
+        ("---\ntitle: Judul\n---\n", "lacks intro"),
+        (LESSON.replace("```quote", "```kutipan"), "unknown block 'kutipan'"),
+        (LESSON.rstrip().removesuffix("```"), "no closing"),
+        (LESSON.replace("source: Peribahasa", "- bukan mapping"), "not valid YAML"),
+    ],
+)
+def test_loader_names_the_malformed_lesson_file(tmp_path, text, problem):
+    from demo.loader import DemoDataError, read_lesson
+
+    path = tmp_path / "rusak.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DemoDataError, match=problem) as error:
+        read_lesson(path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert error.value.path == path
+
+
+def test_loader_names_a_malformed_data_file(tmp_path):
+    from demo.loader import DemoDataError, load_assessments, load_courses, load_volunteers
+
+    (tmp_path / "catalogue.yaml").write_text("courses: [a, b\n", encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"catalogue\.yaml: not valid YAML"):
+        load_courses(tmp_path)
+    (tmp_path / "catalogue.yaml").write_text("courses: [uji]\n", encoding="utf-8")
+    course = tmp_path / "courses" / "uji"
+    course.mkdir(parents=True)
+    (course / "course.yaml").write_text("slug: uji\ntitle: Uji\n", encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"uji/course\.yaml: the course lacks summary"):
+        load_courses(tmp_path)
+    (tmp_path / "volunteers.yaml").write_text("username: bukan-daftar\n", encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"volunteers\.yaml: the file must be a YAML list"):
+        load_volunteers(tmp_path)
+    with pytest.raises(DemoDataError, match=r"quizzes\.yaml: cannot be read"):
+        load_assessments(tmp_path)

@@ -20,7 +20,8 @@ from cohorts.models import Cohort, CohortSession
 from cohorts.services import cohort_add_members
 from core.errors import DomainError
 from demo.assessments import load_demo_assessments
-from demo.content import COURSES, VOLUNTEERS
+from demo.kompeten import make_kompeten
+from demo.loader import load_courses, load_volunteers
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 from people.models import District, VolunteerProfile
@@ -33,11 +34,34 @@ DEMO_ACCOUNTS = [
     ("relawan", "Sari Rahmawati", VOLUNTEER_GROUP, "+6281299000001"),
     ("pelatih", "Darman Saputra", TRAINER_GROUP, "+6281299000002"),
     ("admin", "Admin Dinas Sosial", OFFICE_ADMIN_GROUP, "+6281299000003"),
+    ("lulus", "Rina Oktaviani", VOLUNTEER_GROUP, "+6281299000004"),
 ]
+# The volunteer profiles of the demo accounts in VOLUNTEER_GROUP. relawan starts from nothing;
+# lulus is taken through Bimtek Dasar PSM to Kompeten with a certificate (demo.kompeten).
+DEMO_PROFILES = {
+    "relawan": {
+        "birth_place": "Manna",
+        "birth_date": datetime.date(1990, 5, 17),
+        "sex": "P",
+        "village": "Desa Suka Maju",
+        "district": "Manna",
+        "year_appointed": 2021,
+        "ipsm_number": "IPSM-BS-0001",
+    },
+    "lulus": {
+        "birth_place": "Seginim",
+        "birth_date": datetime.date(1988, 8, 21),
+        "sex": "P",
+        "village": "Desa Talang Indah",
+        "district": "Seginim",
+        "year_appointed": 2022,
+        "ipsm_number": "IPSM-BS-0020",
+    },
+}
 
 
 def stream_value(body: list[tuple[str, object]]):
-    """Turn the (block_type, value) pairs of demo_content into LessonPage.body's raw form."""
+    """Turn a lesson's (block_type, value) pairs (demo.loader) into LessonPage.body's form."""
     raw = []
     for block_type, value in body:
         if block_type == "heading":
@@ -54,7 +78,7 @@ def stream_value(body: list[tuple[str, object]]):
 
 
 class Command(BaseCommand):
-    help = "Load the demo PSM curriculum and the demo accounts (relawan, pelatih, admin)."
+    help = "Load the demo PSM curriculum and the demo accounts (relawan, pelatih, admin, lulus)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -75,11 +99,10 @@ class Command(BaseCommand):
             catalogue = CourseIndexPage.objects.first()
             if catalogue is None:
                 raise CommandError("The catalogue page is missing: run `manage.py migrate` first.")
-            courses = [self.course(catalogue, data, i) for i, data in enumerate(COURSES)]
+            courses = [self.course(catalogue, data, i) for i, data in enumerate(load_courses())]
             accounts = self.accounts()
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
-            self.cohort(courses[0], trainer=accounts["pelatih"])
             CertificateTemplate.objects.get_or_create(
                 name="Sertifikat Bimtek PSM",
                 defaults={
@@ -89,6 +112,11 @@ class Command(BaseCommand):
                     "validity_years": 5,
                 },
             )
+            # After the template (the certificate needs it), before the cohort (lulus joins it).
+            make_kompeten(
+                volunteer=accounts["lulus"], course=courses[0], trainer=accounts["pelatih"]
+            )
+            self.cohort(courses[0], trainer=accounts["pelatih"])
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
@@ -193,16 +221,7 @@ class Command(BaseCommand):
                 user.save()
                 user.groups.add(Group.objects.get(name=group_name))
                 if group_name == VOLUNTEER_GROUP:
-                    self.profile(
-                        user,
-                        birth_place="Manna",
-                        birth_date=datetime.date(1990, 5, 17),
-                        sex="P",
-                        village="Desa Suka Maju",
-                        district="Manna",
-                        year_appointed=2021,
-                        ipsm_number="IPSM-BS-0001",
-                    )
+                    self.profile(user, **DEMO_PROFILES[username])
             users[username] = user
         return users
 
@@ -220,7 +239,7 @@ class Command(BaseCommand):
         User = get_user_model()
         group = Group.objects.get(name=VOLUNTEER_GROUP)
         lessons = list(LessonPage.objects.live().descendant_of(first_course).order_by("path"))
-        for index, data in enumerate(VOLUNTEERS):
+        for index, data in enumerate(load_volunteers()):
             if User.objects.filter(username=data["username"]).exists():
                 continue
             user = User(
