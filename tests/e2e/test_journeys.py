@@ -32,7 +32,7 @@ from assessments.models import (
     VerdictStatus,
 )
 from certificates.models import Certificate
-from demo.assessments_content import ATTITUDE
+from demo.loader import load_assessments
 from modules.models import CoursePage, LessonCompletion, LessonPage, ModulePage
 from people.models import User
 
@@ -268,7 +268,7 @@ def test_volunteer_trainer_certificate_journey(demo, viewport, make_context, tmp
     assert attempt.answers.get(question_version_id=essay_id).response == final_essay
 
     # -- attitude self-assessment and evidence ---------------------------------------------
-    instrument = AttitudeInstrument.objects.get(title=ATTITUDE["title"])
+    instrument = AttitudeInstrument.objects.get(title=load_assessments().attitude["title"])
     page.goto(course_url)
     page.get_by_role("link", name=instrument.title).click()
     page.wait_for_load_state("load")
