@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from cohorts.models import Cohort
 from core.errors import DomainError
+from demo.factories import make_user
 from modules.models import Enrollment
 from people.imports import (
     HEADERS,
@@ -29,8 +30,6 @@ from people.imports import (
 )
 from people.models import VolunteerImportBatch, VolunteerProfile
 from people.services import volunteer_import_confirm, volunteer_import_preview
-
-from .conftest import make_user
 
 User = get_user_model()
 URL = "/admin/impor-relawan/"

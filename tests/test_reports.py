@@ -19,11 +19,10 @@ from openpyxl import load_workbook
 from assessments.models import Domain, Verdict, VerdictStatus
 from certificates.models import Certificate, CertificateTemplate
 from cohorts.models import Cohort
+from demo.factories import PASSWORD, lessons_of, make_course
 from modules.models import Enrollment, LessonCompletion
 from people.models import District, VolunteerProfile
 from reports import selectors
-
-from .conftest import PASSWORD, lessons_of, make_course
 
 K, BK = VerdictStatus.KOMPETEN, VerdictStatus.BELUM_KOMPETEN
 # Lazy: compared in the language active in the test (the site's, Indonesian).
