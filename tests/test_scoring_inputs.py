@@ -5,11 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from assessments.scoring import (
-    normalize_text,
-    parse_number,
-    response_is_valid,
-)
+from assessments.scoring import normalize_text, parse_number, response_is_valid
 
 from .scoring_helpers import KINDS, snapshot
 

@@ -5,12 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from assessments.scoring import (
-    grade_attempts,
-    likert_percent,
-    predicate_for,
-    rubric_percent,
-)
+from assessments.scoring import grade_attempts, likert_percent, predicate_for, rubric_percent
 
 D = Decimal
 
