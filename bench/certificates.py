@@ -76,7 +76,7 @@ def main() -> None:
     from certificates.render import certificate_html, font_config, render_pdf
     from certificates.services import certificate_data, certificate_issue
     from certificates.tasks import run_bulk_job
-    from tests.conftest import make_course, make_user
+    from demo.factories import make_course, make_user
 
     CertificateTemplate.objects.create(
         name="Bench", is_default=True, signatory_name="Kepala Dinas", validity_years=5

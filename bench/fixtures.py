@@ -7,8 +7,8 @@ def kompeten_volunteer(*, course, username: str, phone: str):
     from django.utils import timezone
 
     from assessments.models import Verdict, VerdictStatus
+    from demo.factories import make_user
     from modules.services import enrollment_create
-    from tests.conftest import make_user
 
     person = make_user(username, phone=phone, password=None)
     enrollment_create(user=person, course=course)

@@ -111,8 +111,8 @@ def run(label: str, name: str, content: bytes, *, by, cohort=None) -> None:
 
 def main() -> None:
     from cohorts.models import Cohort
+    from demo.factories import make_course, make_user
     from people.models import District
-    from tests.conftest import make_course, make_user
 
     admin = make_user("bench-admin", "Admin Dinsos")
     districts = list(District.objects.values_list("name", flat=True))

@@ -52,10 +52,9 @@ def queries(fn) -> int:
 
 def main() -> None:
     from assessments.models import QuestionVersion
+    from demo.factories import correct_response, make_course, make_question, make_quiz, make_user
     from modules.models import ModulePage
     from modules.services import enrollment_create
-    from tests.conftest import make_course, make_user
-    from tests.factories import correct_response, make_question, make_quiz
 
     kinds = ["single", "multiple", "true_false", "numeric", "ordering", "matching", "short_text"]
     course = make_course(title="Benchmark", modules=1, lessons=1)

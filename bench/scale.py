@@ -54,7 +54,7 @@ def main() -> None:
     from django.test import Client
 
     from assessments.models import AttemptAnswer, Quiz
-    from tests.conftest import make_user
+    from demo.factories import make_user
 
     start = time.perf_counter()
     if not EXISTING:

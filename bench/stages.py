@@ -36,9 +36,9 @@ QUIZ_QUESTIONS = 20
 
 
 def volunteer_create(username: str, phone: str, group: str = "Relawan"):
-    """A user as the tests make them (tests.conftest.make_user), with no password to hash:
+    """A user as the tests make them (demo.factories.make_user), with no password to hash:
     hundreds of PBKDF2 hashes would take minutes and these people never log in by form."""
-    from tests.conftest import make_user
+    from demo.factories import make_user
 
     return make_user(username, group, phone=phone, password=None)
 
@@ -60,9 +60,9 @@ def setup(fixture_path: str) -> None:
     from assessments.models import Verdict, VerdictStatus
     from certificates.models import CertificateTemplate
     from certificates.services import certificate_issue
+    from demo.factories import make_question, make_quiz
     from modules.models import CoursePage, LessonPage, ModulePage
     from modules.services import enrollment_create
-    from tests.factories import make_question, make_quiz
 
     User = get_user_model()
     course = CoursePage.objects.live().order_by("path").first()  # seed_demo's Bimtek Dasar
@@ -186,7 +186,7 @@ def bulk(count: int) -> None:
     from bench.fixtures import kompeten_volunteer
     from certificates.models import BulkJob
     from certificates.tasks import run_bulk_job
-    from tests.conftest import make_course
+    from demo.factories import make_course
 
     course = make_course(title="Angkatan Massal", modules=10, lessons=1)
     for i in range(count):

@@ -1,76 +1,9 @@
-import datetime
+"""Pytest fixtures. The builders they use (make_user, make_course, make_quiz …) live in
+demo/factories.py, shared with bench/."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from people.models import District, VolunteerProfile
-
-PASSWORD = "Rahasia-Kuat-2026"
-
-
-def make_user(
-    username: str,
-    group: str = "Relawan",
-    *,
-    phone: str | None = None,
-    profile=True,
-    password: str | None = PASSWORD,
-):
-    """A user in a group, a volunteer with a profile. `password=None` leaves the password
-    unusable and skips hashing it (bench/stages.py makes hundreds of users)."""
-    user = get_user_model().objects.create_user(
-        username=username, password=password, full_name=username.title(), phone=phone
-    )
-    user.groups.add(Group.objects.get(name=group))
-    if profile and group == "Relawan":
-        VolunteerProfile.objects.create(
-            user=user,
-            birth_place="Manna",
-            birth_date=datetime.date(1990, 1, 1),
-            sex="P",
-            village="Desa Contoh",
-            district=District.objects.get(name="Manna"),
-            year_appointed=2020,
-            consent_at=timezone.now(),
-        )
-    return user
-
-
-def make_course(
-    *,
-    title: str = "Bimtek Uji",
-    modules: int = 2,
-    lessons: int = 2,
-    self_enrol: bool = True,
-    requires_previous: bool = False,
-    domains=("knowledge", "skills", "attitude"),
-) -> CoursePage:
-    catalogue = CourseIndexPage.objects.get()
-    course = CoursePage(title=title, summary=f"Ringkasan {title}", jp=8, self_enrol=self_enrol)
-    catalogue.add_child(instance=course)
-    course.save_revision().publish()
-    for m in range(modules):
-        module = ModulePage(
-            title=f"{title} modul {m + 1}",
-            domain=domains[m % len(domains)],
-            requires_previous=requires_previous and m > 0,
-        )
-        course.add_child(instance=module)
-        module.save_revision().publish()
-        for n in range(lessons):
-            lesson = LessonPage(
-                title=f"{title} modul {m + 1} pelajaran {n + 1}",
-                intro="Pengantar",
-                body=LessonPage.body.field.stream_block.to_python(
-                    [{"type": "paragraph", "value": "<p>Isi pelajaran tentang pendampingan.</p>"}]
-                ),
-            )
-            module.add_child(instance=lesson)
-            lesson.save_revision().publish()
-    return CoursePage.objects.get(pk=course.pk)
+from demo.factories import make_course, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -110,10 +43,6 @@ def office_admin(db):
 @pytest.fixture
 def course(db):
     return make_course()
-
-
-def lessons_of(course) -> list[LessonPage]:
-    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
 
 
 @pytest.fixture

@@ -10,11 +10,9 @@ from assessments.models import Attempt, AttemptStatus, ScoreRecord
 from assessments.scoring import grade
 from assessments.services import answer_save, attempt_start, attempt_submit
 from core.errors import DomainError
+from demo.factories import correct_response, make_course, make_question, make_quiz
 from modules.models import ModulePage
 from modules.services import enrollment_create
-
-from .conftest import make_course
-from .factories import correct_response, make_question, make_quiz
 
 pytestmark = [
     pytest.mark.postgres,

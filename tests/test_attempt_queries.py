@@ -11,11 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from assessments.models import QuestionVersion
+from demo.factories import correct_response, make_course, make_question, make_quiz, make_user
 from modules.models import ModulePage
 from modules.services import enrollment_create
-
-from .conftest import make_course, make_user
-from .factories import correct_response, make_question, make_quiz
 
 
 def sql_count(captured) -> int:

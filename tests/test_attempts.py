@@ -6,11 +6,9 @@ from django.utils import timezone
 
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus, QuestionVersion, ScoreRecord
 from assessments.services import attempt_start, question_version_publish
+from demo.factories import correct_response, make_course, make_question, make_quiz
 from modules.models import ModulePage
 from modules.services import enrollment_create
-
-from .conftest import make_course
-from .factories import correct_response, make_question, make_quiz
 
 ALL_KINDS = ["single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching"]
 

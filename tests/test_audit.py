@@ -9,10 +9,10 @@ from wagtail.models import ModelLogEntry
 from assessments.models import VerdictStatus
 from assessments.services import score_override
 from certificates.services import certificate_issue, certificate_reissue, certificate_revoke
+from demo.factories import make_course
 from modules.models import LessonPage
 from modules.services import enrollment_create, lesson_complete
 
-from .conftest import make_course
 from .test_certificates import make_kompeten, template  # noqa: F401 - fixture
 
 

@@ -23,9 +23,8 @@ def test_block_preview_renders_in_the_admin(admin_client, name):
 
 @pytest.mark.django_db
 def test_lesson_renders_every_block(client, trainer):
+    from demo.factories import lessons_of, make_course
     from modules.models import LessonPage
-
-    from .conftest import lessons_of, make_course
 
     image = Image.objects.create(title="contoh", file=get_test_image_file())
     lesson = lessons_of(make_course())[0]

@@ -2,9 +2,8 @@ import re
 
 import pytest
 
+from demo.factories import make_course
 from modules.models import CoursePage
-
-from .conftest import make_course
 
 
 @pytest.mark.django_db

@@ -9,9 +9,8 @@ from django.utils import timezone
 from assessments.models import Verdict, VerdictStatus
 from certificates.models import Certificate, CertificateTemplate
 from certificates.services import certificate_issue
+from demo.factories import make_course, make_user
 from modules.services import enrollment_create
-
-from .conftest import make_course, make_user
 
 pytestmark = [
     pytest.mark.postgres,

@@ -15,9 +15,8 @@ from certificates.services import (
     certificate_revoke,
 )
 from core.errors import DomainError
+from demo.factories import make_course, make_user
 from modules.services import enrollment_create
-
-from .conftest import make_course, make_user
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from core import cache as lms_cache
+from demo.factories import lessons_of, make_course
 from modules.models import LessonPage
 from modules.services import enrollment_create
 from people.roles import TRAINER_GROUP
-
-from .conftest import lessons_of, make_course
 
 
 @pytest.fixture

@@ -12,11 +12,9 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.analysis import quiz_item_analysis
 from assessments.services import answer_mark, answer_save, attempt_start, attempt_submit
+from demo.factories import make_course, make_question, make_quiz, make_user
 from modules.models import ModulePage
 from modules.services import enrollment_create
-
-from .conftest import make_course, make_user
-from .factories import make_question, make_quiz
 
 
 def choice_ids(question) -> list[str]:

@@ -30,11 +30,17 @@ from wagtail.images import get_image_model
 
 from assessments.models import AttemptAnswer, Verdict, VerdictStatus
 from certificates.models import Certificate, CertificateTemplate
+from demo.factories import (
+    PASSWORD,
+    correct_response,
+    make_course,
+    make_question,
+    make_quiz,
+    make_user,
+)
 from modules.models import LessonPage, ModulePage
 from modules.services import enrollment_create
 
-from .conftest import PASSWORD, make_course, make_user
-from .factories import correct_response, make_question, make_quiz
 from .processes import ROOT, Children, child_env, free_port, port_open
 from .test_certificates import pdf_image_count
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core.cache import caches
 
-from .conftest import PASSWORD
+from demo.factories import PASSWORD
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 
+from demo.factories import lessons_of, make_course
 from modules.services import enrollment_create
-
-from .conftest import lessons_of, make_course
 
 BUDGET = 60 * 1024
 

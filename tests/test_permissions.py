@@ -1,8 +1,7 @@
 import pytest
 
+from demo.factories import lessons_of
 from modules.models import HomePage
-
-from .conftest import lessons_of
 
 
 @pytest.mark.django_db

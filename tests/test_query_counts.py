@@ -9,11 +9,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.factories import lessons_of, make_course
 from modules.cache import content_changed
 from modules.models import CourseIndexPage
 from modules.services import enrollment_create, lesson_complete
-
-from .conftest import lessons_of, make_course
 
 
 def count_queries(client, url: str, *, after_a_change: bool = False) -> int:
@@ -111,8 +110,7 @@ def test_catalogue_queries_do_not_grow_with_courses(client):
 
 def take(user, quiz):
     from assessments.services import answer_save, attempt_start, attempt_submit
-
-    from .factories import correct_response
+    from demo.factories import correct_response
 
     attempt = attempt_start(user=user, quiz=quiz)
     for item in attempt.answers.select_related("question_version"):
@@ -137,10 +135,15 @@ def assessed_course(n: int, *, volunteer, trainer) -> dict:
     from assessments.verdict import verdict_recompute
     from certificates.models import CertificateTemplate
     from certificates.services import certificate_issue
+    from demo.factories import (
+        make_instrument,
+        make_question,
+        make_quiz,
+        make_rubric,
+        make_unit,
+        make_user,
+    )
     from modules.models import ModulePage
-
-    from .conftest import make_user
-    from .factories import make_instrument, make_question, make_quiz, make_rubric, make_unit
 
     course = make_course(title=f"Dinilai {n}", modules=3, lessons=1)
     knowledge, skills, attitude = ModulePage.objects.child_of(course).order_by("path")

@@ -4,9 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.factories import make_user
 from people.models import District, VolunteerProfile
-
-from .conftest import make_user
 
 URL = "/accounts/register/"
 

@@ -23,11 +23,10 @@ from django.test import Client, override_settings
 from assessments.models import Attempt, AttemptAnswer, AttemptStatus, ScoreRecord
 from assessments.services import answer_save, attempt_start
 from certificates.models import BulkJob, Certificate
+from demo.factories import correct_response, make_course, make_question, make_quiz, make_user
 from modules.models import ModulePage
 from modules.services import enrollment_create
 
-from .conftest import make_course, make_user
-from .factories import correct_response, make_question, make_quiz
 from .processes import ROOT, child_env, free_port
 from .test_certificates import make_kompeten, template  # noqa: F401 - fixture
 

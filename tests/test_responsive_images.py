@@ -11,9 +11,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
+from demo.factories import lessons_of, make_course
 from modules.models import LessonPage
-
-from .conftest import lessons_of, make_course
 
 IMG = re.compile(r"<img\b[^>]*>")
 ATTR = re.compile(r'([a-z-]+)="([^"]*)"')
@@ -128,10 +127,9 @@ def test_course_cover_and_cards_are_webp_srcsets(client):
 
 @pytest.mark.django_db
 def test_question_images_are_webp_renditions_not_the_original(client, volunteer):
+    from demo.factories import make_question, make_quiz
     from modules.models import ModulePage
     from modules.services import enrollment_create
-
-    from .factories import make_question, make_quiz
 
     image = photo()
     course = make_course(modules=1, lessons=1)

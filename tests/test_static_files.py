@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client, override_settings
 
+from demo.factories import lessons_of, make_course
 from modules.services import enrollment_create
 
-from .conftest import lessons_of, make_course
 from .test_settings import run_settings
 
 ONE_YEAR = 365 * 24 * 60 * 60

@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from demo.factories import PASSWORD, lessons_of, make_course
 from modules.models import Enrollment, LessonCompletion
 from modules.selectors import course_outline
-
-from .conftest import PASSWORD, lessons_of, make_course
 
 
 def enrol_url(course):

@@ -12,11 +12,16 @@ from assessments.models import (
     RaterRole,
 )
 from assessments.services import answer_save, attempt_start, attempt_submit
+from demo.factories import (
+    make_course,
+    make_instrument,
+    make_question,
+    make_quiz,
+    make_rubric,
+    make_user,
+)
 from modules.models import ModulePage
 from modules.services import enrollment_create
-
-from .conftest import make_course, make_user
-from .factories import make_instrument, make_question, make_quiz, make_rubric
 
 
 @pytest.fixture

@@ -23,18 +23,17 @@ from assessments.services import (
 )
 from assessments.verdict import reason_text, verdict_compute, verdict_recompute
 from core.errors import DomainError
-from modules.models import LessonPage, ModulePage
-from modules.services import enrollment_create, lesson_complete
-
-from .conftest import make_course
-from .factories import (
+from demo.factories import (
     correct_response,
+    make_course,
     make_instrument,
     make_question,
     make_quiz,
     make_rubric,
     make_unit,
 )
+from modules.models import LessonPage, ModulePage
+from modules.services import enrollment_create, lesson_complete
 
 
 @pytest.fixture

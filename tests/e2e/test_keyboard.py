@@ -5,7 +5,7 @@ with aria-describedby)."""
 
 import pytest
 
-from ..conftest import PASSWORD, make_user
+from demo.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

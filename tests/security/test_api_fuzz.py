@@ -12,8 +12,7 @@ from django.middleware.csrf import _get_new_csrf_string
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
-from tests.conftest import lessons_of, make_course
-from tests.factories import make_question, make_quiz
+from demo.factories import lessons_of, make_course, make_question, make_quiz
 
 # Read through the WSGI app at collection time (pytest-django has set Django up by then); the
 # schema view touches no database.

@@ -15,11 +15,10 @@ from PIL import Image
 
 from assessments.models import AttemptAnswer, Evidence
 from assessments.services import attempt_start
+from demo.factories import make_course, make_question, make_quiz, make_rubric
 from modules.models import ModulePage
 from modules.services import enrollment_create
 
-from ..conftest import make_course
-from ..factories import make_question, make_quiz, make_rubric
 from ..test_registration import form_data
 
 User = get_user_model()

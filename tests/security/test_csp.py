@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import lessons_of
+from demo.factories import lessons_of
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT_TYPES_THAT_RUN = {"", "text/javascript", "module", "application/javascript"}
@@ -100,7 +100,7 @@ def test_course_and_lesson_pages_for_a_volunteer(studying, course):
 
 @pytest.mark.django_db
 def test_quiz_page_loads_its_script_from_static_files(studying, course):
-    from tests.factories import make_question, make_quiz
+    from demo.factories import make_question, make_quiz
 
     module = lessons_of(course)[0].get_parent().specific
     quiz = make_quiz(module, [make_question("single")])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from tests.conftest import PASSWORD
+from demo.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -119,7 +119,7 @@ def test_https_response_headers_and_cookie_flags(client, volunteer):
 
 @pytest.mark.django_db
 def test_public_pages_are_never_framed_but_wagtail_preview_is_same_origin(client, trainer, course):
-    from tests.conftest import lessons_of
+    from demo.factories import lessons_of
 
     assert client.get("/").headers["X-Frame-Options"] == "DENY"
     lesson = lessons_of(course)[0]

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from core.ratelimit import axes_username
-from tests.conftest import PASSWORD
+from demo.factories import PASSWORD
 
 LIMIT = 5
 

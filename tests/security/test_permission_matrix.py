@@ -21,11 +21,18 @@ from assessments.services import answer_save, attempt_start, attempt_submit
 from certificates.models import BulkJob, CertificateTemplate
 from certificates.services import certificate_issue
 from cohorts.models import Cohort, CohortSession
+from demo.factories import (
+    lessons_of,
+    make_course,
+    make_instrument,
+    make_question,
+    make_quiz,
+    make_rubric,
+    make_user,
+)
 from lms.api import api
 from modules.models import ModulePage
 from modules.services import enrollment_create
-from tests.conftest import lessons_of, make_course, make_user
-from tests.factories import make_instrument, make_question, make_quiz, make_rubric
 
 ROLES = ("anon", "owner", "other", "trainer_elsewhere", "trainer", "office")
 OWNER_SECRET = "Jawaban esai rahasia milik relawan satu."
@@ -402,7 +409,7 @@ def test_every_route_is_in_the_matrix():
 def test_password_change_works_for_a_volunteer(client, volunteer):
     """Found by the matrix: /accounts/password_change/ answered 500 (Django's default template
     links to the unused django.contrib.admin site)."""
-    from tests.conftest import PASSWORD
+    from demo.factories import PASSWORD
 
     client.force_login(volunteer)
     response = client.post(

@@ -1,6 +1,14 @@
-"""Builders for assessment tests: real models, saved through the same services as the app."""
+"""Test data builders for the tests (tests/) and the benchmarks (bench/): real models, saved
+through the same services as the app. Ships with the code (demo is the top room, so it may
+import every app), so bench uses it without importing the test suite. No pytest here: the
+fixtures that use these builders live in tests/conftest.py."""
 
+import datetime
 from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from assessments.models import (
     AttitudeInstrument,
@@ -15,7 +23,76 @@ from assessments.models import (
     RubricLevel,
 )
 from assessments.services import question_version_publish, rubric_version_publish
-from modules.models import ModulePage
+from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from people.models import District, VolunteerProfile
+
+PASSWORD = "Rahasia-Kuat-2026"  # noqa: S105 (test users only)
+
+
+def make_user(
+    username: str,
+    group: str = "Relawan",
+    *,
+    phone: str | None = None,
+    profile=True,
+    password: str | None = PASSWORD,
+):
+    """A user in a group, a volunteer with a profile. `password=None` leaves the password
+    unusable and skips hashing it (bench/stages.py makes hundreds of users)."""
+    user = get_user_model().objects.create_user(
+        username=username, password=password, full_name=username.title(), phone=phone
+    )
+    user.groups.add(Group.objects.get(name=group))
+    if profile and group == "Relawan":
+        VolunteerProfile.objects.create(
+            user=user,
+            birth_place="Manna",
+            birth_date=datetime.date(1990, 1, 1),
+            sex="P",
+            village="Desa Contoh",
+            district=District.objects.get(name="Manna"),
+            year_appointed=2020,
+            consent_at=timezone.now(),
+        )
+    return user
+
+
+def make_course(
+    *,
+    title: str = "Bimtek Uji",
+    modules: int = 2,
+    lessons: int = 2,
+    self_enrol: bool = True,
+    requires_previous: bool = False,
+    domains=("knowledge", "skills", "attitude"),
+) -> CoursePage:
+    catalogue = CourseIndexPage.objects.get()
+    course = CoursePage(title=title, summary=f"Ringkasan {title}", jp=8, self_enrol=self_enrol)
+    catalogue.add_child(instance=course)
+    course.save_revision().publish()
+    for m in range(modules):
+        module = ModulePage(
+            title=f"{title} modul {m + 1}",
+            domain=domains[m % len(domains)],
+            requires_previous=requires_previous and m > 0,
+        )
+        course.add_child(instance=module)
+        module.save_revision().publish()
+        for n in range(lessons):
+            lesson = LessonPage(
+                title=f"{title} modul {m + 1} pelajaran {n + 1}",
+                intro="Pengantar",
+                body=LessonPage.body.field.stream_block.to_python(
+                    [{"type": "paragraph", "value": "<p>Isi pelajaran tentang pendampingan.</p>"}]
+                ),
+            )
+            module.add_child(instance=lesson)
+            lesson.save_revision().publish()
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def lessons_of(course) -> list[LessonPage]:
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
 
 
 def make_question(kind="single", *, text=None, points=1, units=(), tags=(), **fields):
