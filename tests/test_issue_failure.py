@@ -11,9 +11,8 @@ from assessments.signals import verdict_changed
 from certificates.models import Certificate, CertificateTemplate, IssueFailure
 from certificates.services import certificate_issue
 from certificates.tasks import issue_certificate
+from demo.factories import make_course
 from modules.services import enrollment_create
-
-from .conftest import make_course
 
 
 def kompeten(user, course) -> Verdict:
