@@ -71,12 +71,11 @@ def main() -> None:
     from weasyprint import HTML
 
     from assessments.models import Verdict
-    from bench.fixtures import kompeten_volunteer
     from certificates.models import BulkJob, Certificate, CertificateTemplate, new_verification_code
     from certificates.render import certificate_html, font_config, render_pdf
     from certificates.services import certificate_data, certificate_issue
     from certificates.tasks import run_bulk_job
-    from demo.factories import make_course, make_user
+    from demo.factories import kompeten_volunteer, make_course, make_user
 
     CertificateTemplate.objects.create(
         name="Bench", is_default=True, signatory_name="Kepala Dinas", validity_years=5

@@ -183,10 +183,9 @@ def queries(urls: list[str]) -> None:
 def bulk(count: int) -> None:
     from django.contrib.auth import get_user_model
 
-    from bench.fixtures import kompeten_volunteer
     from certificates.models import BulkJob
     from certificates.tasks import run_bulk_job
-    from demo.factories import make_course
+    from demo.factories import kompeten_volunteer, make_course
 
     course = make_course(title="Angkatan Massal", modules=10, lessons=1)
     for i in range(count):

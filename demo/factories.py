@@ -21,9 +21,12 @@ from assessments.models import (
     Rubric,
     RubricCriterion,
     RubricLevel,
+    Verdict,
+    VerdictStatus,
 )
 from assessments.services import question_version_publish, rubric_version_publish
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from modules.services import enrollment_create
 from people.models import District, VolunteerProfile
 
 PASSWORD = "Rahasia-Kuat-2026"  # noqa: S105 (test users only)
@@ -176,3 +179,18 @@ def correct_response(version):
     if kind == "numeric":
         return data["numeric"]["value"]
     return "Jawaban esai yang panjang."
+
+
+def kompeten_volunteer(*, course, username: str, phone: str):
+    """A volunteer enrolled in `course` with a Kompeten verdict: what a certificate needs. No
+    password is hashed: hundreds of PBKDF2 hashes would take minutes, and nobody logs in by form."""
+    person = make_user(username, phone=phone, password=None)
+    enrollment_create(user=person, course=course)
+    Verdict.objects.create(
+        volunteer=person,
+        course=course,
+        status=VerdictStatus.KOMPETEN,
+        predicate="Baik",
+        computed_at=timezone.now(),
+    )
+    return person

@@ -14,7 +14,8 @@ from wagtail.admin.auth import user_passes_test
 from core.errors import DomainError
 from people.roles import is_office_admin
 
-from .imports import MAX_FILE_BYTES, ImportRejected, template_csv, template_xlsx
+from .import_files import MAX_FILE_BYTES, template_csv, template_xlsx
+from .imports import ImportRejected
 from .models import District, VolunteerImportBatch
 from .services import (
     volunteer_import_confirm,

@@ -15,6 +15,7 @@ from core.audit import audit
 from core.errors import DomainError
 from core.phone import normalize_phone
 
+from .import_files import read_sheet
 from .imports import (
     MAX_ERRORS_KEPT,
     Classified,
@@ -24,7 +25,6 @@ from .imports import (
     classify_rows,
     clean_rows,
     district_key,
-    read_sheet,
     sorted_errors,
     username_candidates,
 )

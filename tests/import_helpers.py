@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 
-from people.imports import HEADERS
+from people.import_files import HEADERS
 from people.services import volunteer_import_preview
 
 URL = "/admin/impor-relawan/"

@@ -9,15 +9,15 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 
-from people.imports import (
+from people.import_files import (
     HEADERS,
     MAX_ROWS,
     ImportFileError,
-    clean_rows,
     read_sheet,
     template_csv,
     template_xlsx,
 )
+from people.imports import clean_rows
 from people.models import VolunteerImportBatch
 
 from .import_helpers import URL, codes, csv_bytes, person, preview, upload, xlsx_bytes
