@@ -5,6 +5,8 @@ scores are appended, never overwritten.
 One module per concern; every name is re-exported here, so `from assessments.models import X`
 is the way to reach any of them."""
 
+from modules.models import Domain  # the one enum, re-exported for code reading scores
+
 from .attitude import AttitudeInstrument, AttitudeRating, AttitudeStatement, RaterRole
 from .bank import (
     CompetencyUnit,
@@ -14,7 +16,7 @@ from .bank import (
     QuestionType,
     QuestionVersion,
 )
-from .common import PERCENT, Domain
+from .common import DOMAIN_CHOICES, DOMAIN_NAMES, PERCENT
 from .quizzes import (
     Attempt,
     AttemptAnswer,
@@ -45,6 +47,8 @@ from .verdict import (
 )
 
 __all__ = [
+    "DOMAIN_CHOICES",
+    "DOMAIN_NAMES",
     "PERCENT",
     "Attempt",
     "AttemptAnswer",

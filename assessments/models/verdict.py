@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .attitude import AttitudeRating
-from .common import PERCENT, Domain
+from .common import DOMAIN_CHOICES, PERCENT
 from .quizzes import Attempt
 from .skills import Observation
 
@@ -48,7 +48,7 @@ class ScoreRecord(models.Model):
     course = models.ForeignKey(
         "modules.CoursePage", on_delete=models.CASCADE, related_name="score_records"
     )
-    domain = models.CharField(max_length=10, choices=Domain.choices)
+    domain = models.CharField(max_length=10, choices=DOMAIN_CHOICES)
     source = models.CharField(max_length=20, choices=ScoreSource.choices)
     value = models.DecimalField(max_digits=5, decimal_places=2, validators=PERCENT)
     recorded_by = models.ForeignKey(
