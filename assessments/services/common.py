@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
+from modules.selectors import course_outline
+
+from ..tasks import recompute_verdict
 
 
 def course_of_module(module_id: int) -> CoursePage:
@@ -25,8 +28,6 @@ def _require_enrolled(user, course: CoursePage) -> None:
 
 def _require_unlocked(user, course: CoursePage, module_id: int) -> None:
     """A module that requires the one before stays closed, for its quizzes too."""
-    from modules.selectors import course_outline
-
     for module in course_outline(course=course, user=user).modules:
         if module.page.pk == module_id and module.locked:
             raise DomainError(
@@ -36,6 +37,4 @@ def _require_unlocked(user, course: CoursePage, module_id: int) -> None:
 
 
 def _enqueue_verdict(user_id: int, course_id: int) -> None:
-    from ..tasks import recompute_verdict
-
     transaction.on_commit(lambda: recompute_verdict.enqueue(user_id, course_id))

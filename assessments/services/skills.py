@@ -18,6 +18,7 @@ from ..models import (
     ScoreRecord,
     ScoreSource,
 )
+from ..uploads import check_evidence_file
 from .bank import rubric_version_publish
 from .common import _enqueue_verdict, _require_enrolled, course_of_module
 
@@ -65,8 +66,6 @@ def observation_record(
 
 
 def evidence_submit(*, volunteer, rubric: Rubric, upload, description: str = "") -> Evidence:
-    from ..uploads import check_evidence_file
-
     course = course_of_module(rubric.module_id)
     _require_enrolled(volunteer, course)
     original_name = (upload.name or "bukti")[:200]
