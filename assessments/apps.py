@@ -7,6 +7,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
+        # Here, not at the top: receivers imports models, which cannot load before the app
+        # registry is ready (this module is imported while it is being filled).
         from . import receivers
 
         receivers.connect()

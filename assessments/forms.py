@@ -6,6 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import DOMAIN_CHOICES
+
 
 def response_from_post(question: dict, post) -> object:
     """Read one question's answer from a submitted form; field names follow quiz_attempt.html."""
@@ -80,14 +82,8 @@ class EssayMarkForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    domain = forms.ChoiceField(label=_("Domain"))
+    domain = forms.ChoiceField(label=_("Domain"), choices=DOMAIN_CHOICES)
     value = forms.DecimalField(
         label=_("Score (%)"), min_value=Decimal(0), max_value=Decimal(100), decimal_places=2
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, **kwargs):
-        from .models import Domain
-
-        super().__init__(*args, **kwargs)
-        self.fields["domain"].choices = Domain.choices

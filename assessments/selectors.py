@@ -3,10 +3,14 @@ before an attempt is submitted."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from .models import Attempt, AttemptStatus
+from modules.models import ModulePage
+
+from .models import Attempt, AttemptStatus, AttitudeInstrument, Quiz, Rubric
 
 QUESTION_IMAGE = "max-720x720|format-webp"
 
@@ -122,10 +126,6 @@ def attempt_payload(attempt: Attempt, *, answers=None) -> dict:
 
 def course_instruments(*, course) -> dict:
     """Quizzes, rubrics and attitude instruments of a course's live modules."""
-    from modules.models import ModulePage
-
-    from .models import AttitudeInstrument, Quiz, Rubric
-
     modules = ModulePage.objects.live().child_of(course)
     return {
         "quizzes": list(Quiz.objects.filter(module__in=modules).order_by("module__path", "pk")),
@@ -138,9 +138,6 @@ def course_instruments(*, course) -> dict:
 
 def module_tasks(*, course) -> dict[int, list[dict]]:
     """Per module: the quizzes, evidence uploads and self-assessments a volunteer can open."""
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
     found = course_instruments(course=course)
     tasks: dict[int, list[dict]] = {}
     for quiz in found["quizzes"]:

@@ -1,15 +1,14 @@
+from django.contrib.auth import get_user_model
 from django_tasks import task
+
+from modules.models import CoursePage
+
+from .verdict import verdict_recompute
 
 
 @task()
 def recompute_verdict(user_id: int, course_id: int) -> str:
     """Background: recompute a volunteer's verdict after one of its inputs changed."""
-    from django.contrib.auth import get_user_model
-
-    from modules.models import CoursePage
-
-    from .verdict import verdict_recompute
-
     user = get_user_model().objects.get(pk=user_id)
     course = CoursePage.objects.get(pk=course_id)
     return verdict_recompute(user=user, course=course).status

@@ -26,6 +26,7 @@ from .models import (
     Verdict,
 )
 from .permissions import assert_trains
+from .selectors import course_instruments
 from .verdict import verdict_compute, verdict_for_display
 
 User = get_user_model()
@@ -209,8 +210,6 @@ def volunteer_competency(request, course_id: int, user_id: int):
     history = ScoreRecord.objects.filter(volunteer=volunteer, course=course).select_related(
         "recorded_by"
     )
-    from .selectors import course_instruments
-
     return render(
         request,
         "assessments/trainer_volunteer.html",

@@ -17,6 +17,7 @@ from modules.selectors import course_outline
 
 from . import scoring
 from .models import (
+    DOMAIN_NAMES,
     Attempt,
     AttemptAnswer,
     AttemptStatus,
@@ -309,13 +310,6 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
     return verdict
 
 
-DOMAIN_NAMES = {
-    Domain.KNOWLEDGE: Domain.KNOWLEDGE.label,
-    Domain.SKILLS: Domain.SKILLS.label,
-    Domain.ATTITUDE: Domain.ATTITUDE.label,
-}
-
-
 def reason_text(reason: dict) -> str:
     """A stored reason in the reader's language (reasons are stored as codes)."""
     code = reason.get("code")
@@ -352,9 +346,8 @@ def verdict_for_display(verdict: Verdict | None, computed: dict | None = None) -
         data = {
             "status": verdict.status,
             "status_label": verdict.get_status_display(),
-            "knowledge": verdict.knowledge,
-            "skills": verdict.skills,
-            "attitude": verdict.attitude,
+            # Verdict has one score field per domain, named by its value.
+            **{domain.value: getattr(verdict, domain.value) for domain in Domain},
             "final": verdict.final_score,
             "predicate": verdict.predicate,
             "reasons": verdict.reasons,
@@ -365,9 +358,7 @@ def verdict_for_display(verdict: Verdict | None, computed: dict | None = None) -
         data = {
             "status": computed["status"],
             "status_label": VerdictStatus(computed["status"]).label,
-            "knowledge": computed["scores"].get(Domain.KNOWLEDGE),
-            "skills": computed["scores"].get(Domain.SKILLS),
-            "attitude": computed["scores"].get(Domain.ATTITUDE),
+            **{domain.value: computed["scores"].get(domain) for domain in Domain},
             "final": computed["final"],
             "predicate": computed["predicate"],
             "reasons": computed["reasons"],

@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from modules.models import Enrollment
+from people.roles import is_trainer
 
 from . import services
 from .forms import EvidenceForm, likert_answers_from_post, response_from_post
 from .models import Attempt, AttemptStatus, AttitudeInstrument, Evidence, Quiz, RaterRole, Rubric
+from .permissions import trainer_course_ids
 from .selectors import attempt_payload
 from .verdict import competency_profile_for
 
@@ -172,10 +174,6 @@ def evidence_upload(request, rubric_id: int):
 @login_required
 def evidence_file(request, evidence_id: int):
     """Evidence is private: its owner, or a trainer of its course, downloads it."""
-    from people.roles import is_trainer
-
-    from .permissions import trainer_course_ids
-
     evidence = get_object_or_404(Evidence.objects.select_related("rubric"), pk=evidence_id)
     if evidence.volunteer_id != request.user.pk:
         course = services.course_of_module(evidence.rubric.module_id)

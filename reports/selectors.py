@@ -29,7 +29,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import Domain, Verdict, VerdictStatus
+from assessments.models import DOMAIN_NAMES, Domain, Verdict, VerdictStatus
 from certificates.models import Certificate
 from cohorts.models import Cohort
 from modules.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
@@ -302,7 +302,7 @@ def weakest_areas(*, scope: Scope) -> list[dict]:
                 {
                     "course": row["course__title"],
                     "kind": _("Domain"),
-                    "area": Domain(domain).label,
+                    "area": DOMAIN_NAMES[domain],
                     "assessed": assessed,
                     "average": _round(row[f"{domain}_avg"]),
                     "belum_kompeten": row[f"{domain}_below"],

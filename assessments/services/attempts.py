@@ -1,5 +1,5 @@
-"""Every write in assessments goes through these functions: keyword-only, typed, validated,
-atomic where two requests can race."""
+"""Quiz attempts: start, autosave, submit, grading, closing expired attempts, and a trainer
+marking an essay."""
 
 from __future__ import annotations
 
@@ -10,185 +10,28 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import audit
 from core.errors import DomainError
-from modules.models import CoursePage, Enrollment, ModulePage
 
-from . import scoring
-from .models import (
+from .. import scoring
+from ..models import (
     Attempt,
     AttemptAnswer,
     AttemptStatus,
-    AttitudeInstrument,
-    AttitudeRating,
     Domain,
-    Evidence,
-    EvidenceStatus,
-    Observation,
     Question,
     QuestionType,
     QuestionVersion,
     Quiz,
-    RaterRole,
-    Rubric,
-    RubricVersion,
     ScoreRecord,
     ScoreSource,
 )
+from .bank import question_version_publish
+from .common import _enqueue_verdict, _require_enrolled, _require_unlocked, course_of_module
 
 GRACE = datetime.timedelta(seconds=getattr(settings, "QUIZ_GRACE_SECONDS", 30))
-
-
-# --- Versions -----------------------------------------------------------------------------
-
-
-def question_snapshot(question: Question) -> dict:
-    choices = [
-        {
-            "id": f"c{choice.pk}",
-            "text": choice.text,
-            "correct": choice.is_correct,
-            "match": choice.match_text,
-            "feedback": choice.feedback,
-        }
-        for choice in question.choices.all()
-    ]
-    if question.kind == QuestionType.TRUE_FALSE:
-        choices = [
-            {
-                "id": "true",
-                "text": _("True"),
-                "correct": question.true_false_answer,
-                "match": "",
-                "feedback": "",
-            },
-            {
-                "id": "false",
-                "text": _("False"),
-                "correct": not question.true_false_answer,
-                "match": "",
-                "feedback": "",
-            },
-        ]
-    return {
-        "text": question.text,
-        "image_id": question.image_id,
-        "feedback": question.feedback,
-        "partial_credit": question.partial_credit,
-        "choices": choices,
-        "accepted": [a.strip() for a in question.accepted_answers.splitlines() if a.strip()],
-        "numeric": {
-            "value": None if question.numeric_answer is None else str(question.numeric_answer),
-            "tolerance": str(question.numeric_tolerance or 0),
-        },
-    }
-
-
-@transaction.atomic
-def question_version_publish(*, question: Question) -> QuestionVersion:
-    """Freeze the question's current content. A version already answered in an attempt is
-    never changed: editing it makes a new version, so old results stay as they were."""
-    question = Question.objects.select_for_update().get(pk=question.pk)
-    data = question_snapshot(question)
-    current = question.current_version
-    if (
-        current
-        and current.data == data
-        and current.kind == question.kind
-        and (current.points == question.points)
-    ):
-        return current
-    if current and not current.answers.exists():
-        current.data, current.kind, current.points = data, question.kind, question.points
-        current.full_clean()
-        current.save(update_fields=["data", "kind", "points"])
-        return current
-    number = (question.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = QuestionVersion(
-        question=question, number=number, kind=question.kind, points=question.points, data=data
-    )
-    version.full_clean()
-    version.save()
-    question.current_version = version
-    question.save(update_fields=["current_version"])
-    return version
-
-
-def rubric_snapshot(rubric: Rubric) -> dict:
-    return {
-        "title": rubric.title,
-        "criteria": [
-            {"id": f"k{c.pk}", "title": c.title, "unit_id": c.competency_unit_id}
-            for c in rubric.criteria.all()
-        ],
-        "levels": [
-            {
-                "id": f"l{lv.pk}",
-                "label": lv.label,
-                "points": lv.points,
-                "description": lv.description,
-            }
-            for lv in rubric.levels.all()
-        ],
-    }
-
-
-@transaction.atomic
-def rubric_version_publish(*, rubric: Rubric) -> RubricVersion:
-    rubric = Rubric.objects.select_for_update().get(pk=rubric.pk)
-    data = rubric_snapshot(rubric)
-    current = rubric.current_version
-    if current and current.data == data:
-        return current
-    if current and not current.observations.exists():
-        current.data = data
-        current.save(update_fields=["data"])
-        return current
-    number = (rubric.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = RubricVersion.objects.create(rubric=rubric, number=number, data=data)
-    rubric.current_version = version
-    rubric.save(update_fields=["current_version"])
-    return version
-
-
-# --- Helpers ------------------------------------------------------------------------------
-
-
-def course_of_module(module_id: int) -> CoursePage:
-    """The course a module belongs to, in one query."""
-    return CoursePage.objects.get(
-        Exists(ModulePage.objects.filter(pk=module_id, path__startswith=OuterRef("path")))
-    )
-
-
-def _require_enrolled(user, course: CoursePage) -> None:
-    if not Enrollment.objects.filter(user=user, course=course).exists():
-        raise DomainError("not_enrolled", _("Enrol in the course first."))
-
-
-def _require_unlocked(user, course: CoursePage, module_id: int) -> None:
-    """A module that requires the one before stays closed, for its quizzes too."""
-    from modules.selectors import course_outline
-
-    for module in course_outline(course=course, user=user).modules:
-        if module.page.pk == module_id and module.locked:
-            raise DomainError(
-                "module_locked",
-                _("Finish the module “%(module)s” first.") % {"module": module.locked_by.title},
-            )
-
-
-def _enqueue_verdict(user_id: int, course_id: int) -> None:
-    from .tasks import recompute_verdict
-
-    transaction.on_commit(lambda: recompute_verdict.enqueue(user_id, course_id))
-
-
-# --- Attempts -----------------------------------------------------------------------------
 
 
 def _pick_questions(*, quiz: Quiz, user, rng: random.Random) -> list[Question]:
@@ -520,171 +363,3 @@ def answer_mark(*, marker, answer_id: int, score: Decimal, note: str = "") -> At
     if not attempt.needs_marking:
         _record_quiz_score(attempt=attempt, recorded_by=marker, note=note)
     return answer
-
-
-# --- Skills ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def observation_record(
-    *,
-    observer,
-    volunteer,
-    rubric: Rubric,
-    levels: dict[str, str],
-    criterion_notes: dict[str, str] | None = None,
-    note: str = "",
-) -> Observation:
-    version = rubric.current_version or rubric_version_publish(rubric=rubric)
-    criteria = {c["id"] for c in version.data["criteria"]}
-    level_ids = {lv["id"] for lv in version.data["levels"]}
-    if set(levels) != criteria or not set(levels.values()) <= level_ids:
-        raise DomainError("incomplete_observation", _("Choose a level for every criterion."))
-    course = course_of_module(rubric.module_id)
-    _require_enrolled(volunteer, course)
-    observation = Observation(
-        rubric_version=version,
-        volunteer=volunteer,
-        observer=observer,
-        levels=levels,
-        criterion_notes={k: v for k, v in (criterion_notes or {}).items() if k in criteria and v},
-        note=note,
-        percent=scoring.rubric_percent(levels, version.data),
-    )
-    observation.full_clean()
-    observation.save()
-    ScoreRecord.objects.create(
-        volunteer=volunteer,
-        course=course,
-        domain=Domain.SKILLS,
-        source=ScoreSource.OBSERVATION,
-        value=observation.percent,
-        recorded_by=observer,
-        observation=observation,
-        note=note,
-    )
-    _enqueue_verdict(volunteer.pk, course.pk)
-    return observation
-
-
-def evidence_submit(*, volunteer, rubric: Rubric, upload, description: str = "") -> Evidence:
-    from .uploads import check_evidence_file
-
-    course = course_of_module(rubric.module_id)
-    _require_enrolled(volunteer, course)
-    original_name = (upload.name or "bukti")[:200]
-    content_type = check_evidence_file(upload)
-    evidence = Evidence(
-        rubric=rubric,
-        volunteer=volunteer,
-        file=upload,
-        content_type=content_type,
-        size=upload.size,
-        original_name=original_name,
-        description=description[:500],
-    )
-    evidence.full_clean()
-    evidence.save()
-    return evidence
-
-
-@transaction.atomic
-def evidence_review(*, reviewer, evidence_id: int, accept: bool, comment: str = "") -> Evidence:
-    evidence = Evidence.objects.select_for_update().get(pk=evidence_id)
-    if not accept and not comment.strip():
-        raise DomainError("comment_required", _("Say what to change when you return evidence."))
-    evidence.status = EvidenceStatus.ACCEPTED if accept else EvidenceStatus.RETURNED
-    evidence.reviewer, evidence.review_comment = reviewer, comment.strip()
-    evidence.reviewed_at = timezone.now()
-    evidence.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
-    return evidence
-
-
-# --- Attitude -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def attitude_rate(
-    *,
-    rater,
-    volunteer,
-    instrument: AttitudeInstrument,
-    role: str,
-    answers: dict[str, int],
-    note: str = "",
-) -> AttitudeRating:
-    statements = {f"s{s.pk}": s for s in instrument.statements.all()}
-    if set(answers) != set(statements) or not all(
-        isinstance(v, int) and 1 <= v <= 5 for v in answers.values()
-    ):
-        raise DomainError("incomplete_rating", _("Answer every statement with 1 to 5."))
-    if role == RaterRole.SELF and rater.pk != volunteer.pk:
-        raise DomainError("not_yours", _("Not found."))
-    course = course_of_module(instrument.module_id)
-    _require_enrolled(volunteer, course)
-    reverse = {key for key, s in statements.items() if s.reverse_keyed}
-    rating = AttitudeRating(
-        instrument=instrument,
-        volunteer=volunteer,
-        rater=rater,
-        role=role,
-        answers=answers,
-        percent=scoring.likert_percent(answers, reverse),
-        note=note,
-    )
-    rating.full_clean()
-    rating.save()
-    ScoreRecord.objects.create(
-        volunteer=volunteer,
-        course=course,
-        domain=Domain.ATTITUDE,
-        source=ScoreSource.ATTITUDE_SELF
-        if role == RaterRole.SELF
-        else ScoreSource.ATTITUDE_TRAINER,
-        value=rating.percent,
-        recorded_by=rater,
-        attitude_rating=rating,
-        note=note,
-    )
-    _enqueue_verdict(volunteer.pk, course.pk)
-    return rating
-
-
-# --- Overrides --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def score_override(
-    *, trainer, volunteer, course: CoursePage, domain: str, value: Decimal, reason: str
-) -> ScoreRecord:
-    """A trainer's override is a new record with a reason; the history keeps both."""
-    if not reason.strip():
-        raise DomainError("reason_required", _("Give a reason for the override."))
-    if domain not in Domain.values:
-        raise DomainError("bad_domain", _("Unknown domain."))
-    _require_enrolled(volunteer, course)
-    record = ScoreRecord(
-        volunteer=volunteer,
-        course=course,
-        domain=domain,
-        source=ScoreSource.OVERRIDE,
-        value=value,
-        recorded_by=trainer,
-        note=reason.strip(),
-    )
-    record.full_clean()
-    record.save()
-    audit(
-        action="psm.score_override",
-        instance=record,
-        user=trainer,
-        data={
-            "volunteer": volunteer.pk,
-            "course": course.pk,
-            "domain": domain,
-            "value": str(value),
-            "reason": record.note,
-        },
-    )
-    _enqueue_verdict(volunteer.pk, course.pk)
-    return record

@@ -1,0 +1,96 @@
+"""Skills: a trainer's observation against a rubric, and practice evidence (upload, review)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.errors import DomainError
+
+from .. import scoring
+from ..models import (
+    Domain,
+    Evidence,
+    EvidenceStatus,
+    Observation,
+    Rubric,
+    ScoreRecord,
+    ScoreSource,
+)
+from ..uploads import check_evidence_file
+from .bank import rubric_version_publish
+from .common import _enqueue_verdict, _require_enrolled, course_of_module
+
+
+@transaction.atomic
+def observation_record(
+    *,
+    observer,
+    volunteer,
+    rubric: Rubric,
+    levels: dict[str, str],
+    criterion_notes: dict[str, str] | None = None,
+    note: str = "",
+) -> Observation:
+    version = rubric.current_version or rubric_version_publish(rubric=rubric)
+    criteria = {c["id"] for c in version.data["criteria"]}
+    level_ids = {lv["id"] for lv in version.data["levels"]}
+    if set(levels) != criteria or not set(levels.values()) <= level_ids:
+        raise DomainError("incomplete_observation", _("Choose a level for every criterion."))
+    course = course_of_module(rubric.module_id)
+    _require_enrolled(volunteer, course)
+    observation = Observation(
+        rubric_version=version,
+        volunteer=volunteer,
+        observer=observer,
+        levels=levels,
+        criterion_notes={k: v for k, v in (criterion_notes or {}).items() if k in criteria and v},
+        note=note,
+        percent=scoring.rubric_percent(levels, version.data),
+    )
+    observation.full_clean()
+    observation.save()
+    ScoreRecord.objects.create(
+        volunteer=volunteer,
+        course=course,
+        domain=Domain.SKILLS,
+        source=ScoreSource.OBSERVATION,
+        value=observation.percent,
+        recorded_by=observer,
+        observation=observation,
+        note=note,
+    )
+    _enqueue_verdict(volunteer.pk, course.pk)
+    return observation
+
+
+def evidence_submit(*, volunteer, rubric: Rubric, upload, description: str = "") -> Evidence:
+    course = course_of_module(rubric.module_id)
+    _require_enrolled(volunteer, course)
+    original_name = (upload.name or "bukti")[:200]
+    content_type = check_evidence_file(upload)
+    evidence = Evidence(
+        rubric=rubric,
+        volunteer=volunteer,
+        file=upload,
+        content_type=content_type,
+        size=upload.size,
+        original_name=original_name,
+        description=description[:500],
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def evidence_review(*, reviewer, evidence_id: int, accept: bool, comment: str = "") -> Evidence:
+    evidence = Evidence.objects.select_for_update().get(pk=evidence_id)
+    if not accept and not comment.strip():
+        raise DomainError("comment_required", _("Say what to change when you return evidence."))
+    evidence.status = EvidenceStatus.ACCEPTED if accept else EvidenceStatus.RETURNED
+    evidence.reviewer, evidence.review_comment = reviewer, comment.strip()
+    evidence.reviewed_at = timezone.now()
+    evidence.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
+    return evidence
