@@ -106,7 +106,7 @@ def me(request):
 def start_attempt(request, quiz_id: int):
     """Start an attempt, or return the one in progress. Never includes the answer key."""
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    attempt = services.attempt_start(user=request.user, quiz=quiz)
+    attempt = services.attempt_start(by=request.user, quiz=quiz)
     return attempt_payload(attempt)
 
 
@@ -114,7 +114,7 @@ def start_attempt(request, quiz_id: int):
 def save_answer(request, attempt_id: int, question_id: int, payload: AnswerIn):
     """Autosave one answer. `seq` must grow: an older or repeated one does not overwrite."""
     answer = services.answer_save(
-        user=request.user,
+        by=request.user,
         attempt_id=attempt_id,
         question_id=question_id,
         response=payload.response,
@@ -132,7 +132,7 @@ def save_answer(request, attempt_id: int, question_id: int, payload: AnswerIn):
 @router.post("/attempts/{attempt_id}/submit", response={200: AttemptOut, **ERRORS})
 def submit_attempt(request, attempt_id: int):
     """Grade and close. Calling it again returns the same result and grades nothing twice."""
-    attempt = services.attempt_submit(user=request.user, attempt_id=attempt_id)
+    attempt = services.attempt_submit(by=request.user, attempt_id=attempt_id)
     return attempt_payload(attempt, answers=getattr(attempt, "graded_answers", None))
 
 

@@ -45,7 +45,7 @@ def mark_essay(request, answer_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.answer_mark(
-                marker=request.user,
+                by=request.user,
                 answer_id=answer.pk,
                 score=form.cleaned_data["score"],
                 note=form.cleaned_data["note"],
@@ -73,7 +73,7 @@ def review_evidence(request, evidence_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.evidence_review(
-                reviewer=request.user,
+                by=request.user,
                 evidence_id=evidence.pk,
                 accept=form.cleaned_data["decision"] == "accept",
                 comment=form.cleaned_data["comment"],
@@ -106,7 +106,7 @@ def observe(request, rubric_id: int, user_id: int):
         }
         try:
             services.observation_record(
-                observer=request.user,
+                by=request.user,
                 volunteer=volunteer,
                 rubric=rubric,
                 levels={k: v for k, v in levels.items() if v},
@@ -152,7 +152,7 @@ def rate_attitude(request, instrument_id: int, user_id: int):
         answers = likert_answers_from_post(statements, request.POST)
         try:
             services.attitude_rate(
-                rater=request.user,
+                by=request.user,
                 volunteer=volunteer,
                 instrument=instrument,
                 role=RaterRole.TRAINER,
@@ -189,7 +189,7 @@ def volunteer_competency(request, course_id: int, user_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.score_override(
-                trainer=request.user,
+                by=request.user,
                 volunteer=volunteer,
                 course=course,
                 domain=form.cleaned_data["domain"],

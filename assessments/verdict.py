@@ -269,8 +269,9 @@ def _unit_verdicts(*, course, representative, observations, minimums) -> list[di
 
 
 @transaction.atomic
-def verdict_recompute(*, user, course: CoursePage) -> Verdict:
-    """Recompute and save the verdict; a change of status is recorded in VerdictChange."""
+def verdict_recompute(*, user, course: CoursePage, by=None) -> Verdict:
+    """Recompute and save `user`'s verdict; a change of status is recorded in VerdictChange.
+    `by` is who asked for it (None: the system, after one of its inputs changed)."""
     data = verdict_compute(user=user, course=course)
     verdict = Verdict.objects.select_for_update().filter(volunteer=user, course=course).first()
     old_status = verdict.status if verdict else ""
@@ -297,6 +298,7 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
         audit(
             action="psm.verdict_change",
             instance=verdict,
+            user=by,
             data={
                 "volunteer": user.pk,
                 "course": course.pk,
@@ -306,7 +308,7 @@ def verdict_recompute(*, user, course: CoursePage) -> Verdict:
             },
         )
         # certificates listens: a verdict turned Kompeten gets its certificate issued.
-        verdict_changed.send(sender=Verdict, verdict=verdict, previous=old_status, by=None)
+        verdict_changed.send(sender=Verdict, verdict=verdict, previous=old_status, by=by)
     return verdict
 
 

@@ -47,7 +47,7 @@ def quiz_start(request, quiz_id: int):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
     _enrolled_or_404(request.user, quiz.module_id)
     try:
-        attempt = services.attempt_start(user=request.user, quiz=quiz)
+        attempt = services.attempt_start(by=request.user, quiz=quiz)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("quiz_detail", quiz_id=quiz.pk)
@@ -72,7 +72,7 @@ def attempt_page(request, attempt_id: int):
                 response = response_from_post(question, request.POST)
                 if response != question["response"]:
                     services.answer_save(
-                        user=request.user,
+                        by=request.user,
                         attempt_id=attempt.pk,
                         question_id=question["id"],
                         response=response,
@@ -84,7 +84,7 @@ def attempt_page(request, attempt_id: int):
                 return redirect("attempt_result", attempt_id=attempt.pk)
             return redirect("attempt_page", attempt_id=attempt.pk)
         if "submit" in request.POST:
-            services.attempt_submit(user=request.user, attempt_id=attempt.pk)
+            services.attempt_submit(by=request.user, attempt_id=attempt.pk)
             return redirect("attempt_result", attempt_id=attempt.pk)
         messages.success(request, _("Your answers are saved."))
         return redirect("attempt_page", attempt_id=attempt.pk)
@@ -120,7 +120,7 @@ def attitude_self(request, instrument_id: int):
         answers = likert_answers_from_post(statements, request.POST)
         try:
             services.attitude_rate(
-                rater=request.user,
+                by=request.user,
                 volunteer=request.user,
                 instrument=instrument,
                 role=RaterRole.SELF,
@@ -153,7 +153,7 @@ def evidence_upload(request, rubric_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.evidence_submit(
-                volunteer=request.user,
+                by=request.user,
                 rubric=rubric,
                 upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],

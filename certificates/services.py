@@ -178,7 +178,7 @@ def certificate_issue(
     *,
     holder,
     course: CoursePage,
-    issued_by=None,
+    by=None,
     reason: str = "",
     supersedes: Certificate | None = None,
     require_kompeten: bool = True,
@@ -201,7 +201,7 @@ def certificate_issue(
         verdict = Verdict.objects.filter(volunteer=holder, course=course).first()
     if require_kompeten and not (verdict and verdict.is_kompeten):
         raise DomainError("not_kompeten", _("The volunteer is not Kompeten in this course yet."))
-    if issued_by is not None and not reason.strip() and supersedes is None:
+    if by is not None and not reason.strip() and supersedes is None:
         raise DomainError("reason_required", _("Give a reason for issuing by hand."))
     template = template or template_for(course)
     now = timezone.now()
@@ -241,7 +241,7 @@ def certificate_issue(
                 sha256=hashlib.sha256(pdf).hexdigest(),
                 issued_at=now,
                 valid_until=valid_until,
-                issued_by=issued_by,
+                issued_by=by,
                 issue_reason=reason.strip(),
                 supersedes=supersedes,
             )
@@ -257,13 +257,13 @@ def certificate_issue(
                 action=CertificateEvent.Action.REISSUE
                 if supersedes
                 else CertificateEvent.Action.ISSUE,
-                actor=issued_by,
+                actor=by,
                 reason=reason.strip(),
             )
             audit(
                 action="psm.certificate_reissue" if supersedes else "psm.certificate_issue",
                 instance=certificate,
-                user=issued_by,
+                user=by,
                 data={
                     "number": number,
                     "holder": holder.pk,
@@ -317,7 +317,7 @@ def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certifi
     return certificate_issue(
         holder=certificate.holder,
         course=certificate.course,
-        issued_by=by,
+        by=by,
         reason=reason,
         supersedes=certificate,
         require_kompeten=False,

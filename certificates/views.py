@@ -236,7 +236,7 @@ def manage(request):
                     certificate = certificate_issue(
                         holder=holder,
                         course=course,
-                        issued_by=request.user,
+                        by=request.user,
                         reason=request.POST.get("reason", ""),
                         require_kompeten=False,
                     )

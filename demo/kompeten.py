@@ -76,7 +76,7 @@ def _wrong(version: QuestionVersion):
 
 
 def _take(volunteer, quiz: Quiz, *, miss_every_other_single: bool = False):
-    attempt = attempt_start(user=volunteer, quiz=quiz, seed=volunteer.pk)
+    attempt = attempt_start(by=volunteer, quiz=quiz, seed=volunteer.pk)
     answers = attempt.answers.select_related("question_version").order_by("position")
     singles = 0
     for answer in answers:
@@ -86,9 +86,9 @@ def _take(volunteer, quiz: Quiz, *, miss_every_other_single: bool = False):
             singles += 1
             response = _wrong(version) if singles % 2 == 0 else response
         answer_save(
-            user=volunteer, attempt_id=attempt.pk, question_id=version.pk, response=response, seq=1
+            by=volunteer, attempt_id=attempt.pk, question_id=version.pk, response=response, seq=1
         )
-    return attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    return attempt_submit(by=volunteer, attempt_id=attempt.pk)
 
 
 def _likert(instrument: AttitudeInstrument, agree: int) -> dict[str, int]:
@@ -112,10 +112,10 @@ def make_kompeten(*, volunteer, course: CoursePage, trainer) -> Certificate | No
         miss_every_other_single=True,
     )
     for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
-        lesson_complete(user=volunteer, lesson=lesson)
+        lesson_complete(by=volunteer, lesson=lesson)
     post_test = _take(volunteer, Quiz.objects.get(module__in=modules, role=QuizRole.POST_TEST))
     for essay in post_test.answers.filter(needs_marking=True):
-        answer_mark(marker=trainer, answer_id=essay.pk, score=ESSAY_SCORE, note=ESSAY_NOTE)
+        answer_mark(by=trainer, answer_id=essay.pk, score=ESSAY_SCORE, note=ESSAY_NOTE)
 
     # Skills: the trainer observes a home visit.
     rubric = Rubric.objects.select_related("current_version").get(module__in=modules)
@@ -126,7 +126,7 @@ def make_kompeten(*, volunteer, course: CoursePage, trainer) -> Certificate | No
         for i, criterion in enumerate(data["criteria"])
     }
     observation_record(
-        observer=trainer, volunteer=volunteer, rubric=rubric, levels=levels, note=OBSERVATION_NOTE
+        by=trainer, volunteer=volunteer, rubric=rubric, levels=levels, note=OBSERVATION_NOTE
     )
 
     # Attitude: the volunteer's own answers and the trainer's.
@@ -137,7 +137,7 @@ def make_kompeten(*, volunteer, course: CoursePage, trainer) -> Certificate | No
     ):
         answers = _likert(instrument, agree)
         attitude_rate(
-            rater=rater, volunteer=volunteer, instrument=instrument, role=role, answers=answers
+            by=rater, volunteer=volunteer, instrument=instrument, role=role, answers=answers
         )
 
     verdict = verdict_recompute(user=volunteer, course=course)

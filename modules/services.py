@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from people.roles import is_office_admin
 
 from .cache import progress_changed
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage
@@ -11,14 +12,16 @@ from .selectors import lesson_access
 from .signals import lesson_completed
 
 
-def enrollment_create(*, user, course: CoursePage, by_office: bool = False) -> Enrollment:
-    """Enrol `user` in `course`. Idempotent: enrolling twice returns the first enrolment."""
+def enrollment_create(*, user, course: CoursePage, by=None) -> Enrollment:
+    """Enrol `user` in `course`; `by` is who does it (None: the volunteer themselves). An office
+    admin may enrol into a course closed to self-enrolment. Idempotent: enrolling twice returns
+    the first enrolment."""
     if not course.live:
         raise DomainError("course_unavailable", _("This course is not available."))
     existing = Enrollment.objects.filter(user=user, course=course).first()
     if existing:
         return existing
-    if not course.self_enrol and not by_office:
+    if not course.self_enrol and not (by is not None and is_office_admin(by)):
         raise DomainError(
             "enrolment_closed",
             _("This course is not open for self-enrolment. Ask your district office."),
@@ -34,14 +37,14 @@ def enrollment_create(*, user, course: CoursePage, by_office: bool = False) -> E
     return enrollment
 
 
-def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
-    """Mark a lesson done, refusing lessons the user may not open (not enrolled, locked)."""
-    access = lesson_access(lesson=lesson, user=user)
+def lesson_complete(*, by, lesson: LessonPage) -> LessonCompletion:
+    """`by` marks a lesson done; refused for lessons they may not open (not enrolled, locked)."""
+    access = lesson_access(lesson=lesson, user=by)
     if not access.allowed:
         raise DomainError("lesson_locked", access.reason or _("You cannot open this lesson."))
-    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    completion, created = LessonCompletion.objects.get_or_create(user=by, lesson=lesson)
     if created:
-        progress_changed(user.pk)
+        progress_changed(by.pk)
         # Finishing a required module is an input of the verdict (assessments listens).
-        lesson_completed.send(sender=LessonCompletion, user_id=user.pk, course_id=access.course.pk)
+        lesson_completed.send(sender=LessonCompletion, user_id=by.pk, course_id=access.course.pk)
     return completion

@@ -30,7 +30,7 @@ def enrol(request, course_id: int):
 def lesson_mark_done(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
     try:
-        lesson_complete(user=request.user, lesson=lesson)
+        lesson_complete(by=request.user, lesson=lesson)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(lesson.get_parent().get_parent().url)

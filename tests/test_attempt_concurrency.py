@@ -53,10 +53,10 @@ def attempt(volunteer):
     module = ModulePage.objects.child_of(course).get()
     quiz = make_quiz(module, [make_question("single") for _ in range(5)])
     enrollment_create(user=volunteer, course=course)
-    attempt = attempt_start(user=volunteer, quiz=quiz)
+    attempt = attempt_start(by=volunteer, quiz=quiz)
     for answer in attempt.answers.select_related("question_version"):
         answer_save(
-            user=volunteer,
+            by=volunteer,
             attempt_id=attempt.pk,
             question_id=answer.question_version_id,
             response=correct_response(answer.question_version),
@@ -67,7 +67,7 @@ def attempt(volunteer):
 
 def test_concurrent_submits_grade_once(volunteer, attempt):
     results, errors = run_together(
-        [lambda: attempt_submit(user=volunteer, attempt_id=attempt.pk) for _ in range(6)]
+        [lambda: attempt_submit(by=volunteer, attempt_id=attempt.pk) for _ in range(6)]
     )
     assert errors == []
     assert {r.finished_at for r in results} == {results[0].finished_at}
@@ -84,7 +84,7 @@ def test_autosave_racing_submit_keeps_a_consistent_result(volunteer, attempt):
     def late_save():
         try:
             answer_save(
-                user=volunteer,
+                by=volunteer,
                 attempt_id=attempt.pk,
                 question_id=first.question_version_id,
                 response=wrong,
@@ -95,7 +95,7 @@ def test_autosave_racing_submit_keeps_a_consistent_result(volunteer, attempt):
             return error.code
 
     results, errors = run_together(
-        [late_save, lambda: attempt_submit(user=volunteer, attempt_id=attempt.pk)]
+        [late_save, lambda: attempt_submit(by=volunteer, attempt_id=attempt.pk)]
     )
     assert errors == []
     assert results[0] in ("saved", "attempt_closed")
@@ -111,9 +111,9 @@ def test_autosave_racing_submit_keeps_a_consistent_result(volunteer, attempt):
 
 
 def test_concurrent_starts_open_one_attempt(volunteer, attempt):
-    attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
     quiz = attempt.quiz
-    results, errors = run_together([lambda: attempt_start(user=volunteer, quiz=quiz)] * 4)
+    results, errors = run_together([lambda: attempt_start(by=volunteer, quiz=quiz)] * 4)
     assert errors == []
     assert len({r.pk for r in results}) == 1
     assert Attempt.objects.filter(quiz=quiz, status=AttemptStatus.IN_PROGRESS).count() == 1

@@ -175,7 +175,7 @@ def test_deadline_and_grace_are_enforced_on_the_server(client, volunteer, setup)
     # Inside the grace period: accepted.
     late_but_ok = attempt.deadline + GRACE - datetime.timedelta(seconds=1)
     answer_save(
-        user=volunteer,
+        by=volunteer,
         attempt_id=attempt.pk,
         question_id=q["id"],
         response="IPSM",
@@ -220,7 +220,7 @@ def test_abandoned_attempt_is_closed_and_graded_with_saved_answers(client, volun
 def test_close_expired_attempts_command(volunteer, setup):
     from django.core.management import call_command
 
-    attempt = attempt_start(user=volunteer, quiz=setup["quiz"])
+    attempt = attempt_start(by=volunteer, quiz=setup["quiz"])
     Attempt.objects.filter(pk=attempt.pk).update(
         deadline=timezone.now() - datetime.timedelta(hours=2)
     )
@@ -231,7 +231,7 @@ def test_close_expired_attempts_command(volunteer, setup):
 
 @pytest.mark.django_db
 def test_another_users_attempt_answers_404(client, volunteer, other_volunteer, setup):
-    attempt = attempt_start(user=volunteer, quiz=setup["quiz"])
+    attempt = attempt_start(by=volunteer, quiz=setup["quiz"])
     question_id = attempt.layout[0]["v"]
     client.force_login(other_volunteer)
     assert api(client, "get", f"/attempts/{attempt.pk}").status_code == 404
@@ -355,9 +355,9 @@ def test_random_questions_prefer_unseen_ones(volunteer, setup):
     pool = [make_question("single", text=f"Bank {i}", tags=["bank"]) for i in range(4)]
     quiz = make_quiz(setup["module"], [], title="Acak")
     QuizRandomRule.objects.create(quiz=quiz, tag=Tag.objects.get(name="bank"), count=2)
-    first = attempt_start(user=volunteer, quiz=quiz, seed=1)
+    first = attempt_start(by=volunteer, quiz=quiz, seed=1)
     Attempt.objects.filter(pk=first.pk).update(status="submitted", finished_at=timezone.now())
-    second = attempt_start(user=volunteer, quiz=quiz, seed=1)
+    second = attempt_start(by=volunteer, quiz=quiz, seed=1)
     seen = {item["v"] for item in first.layout}
     shown = {item["v"] for item in second.layout}
     assert len(seen) == len(shown) == 2

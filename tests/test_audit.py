@@ -25,11 +25,11 @@ def test_override_and_the_verdict_change_it_causes_are_recorded(volunteer, train
     course = make_course(title="Audit Nilai", modules=1, lessons=1)
     enrollment_create(user=volunteer, course=course)
     for lesson in LessonPage.objects.descendant_of(course):
-        lesson_complete(user=volunteer, lesson=lesson)
+        lesson_complete(by=volunteer, lesson=lesson)
     with commit():
         for domain in ("knowledge", "skills", "attitude"):
             score_override(
-                trainer=trainer,
+                by=trainer,
                 volunteer=volunteer,
                 course=course,
                 domain=domain,

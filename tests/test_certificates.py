@@ -371,13 +371,13 @@ def test_kompeten_verdict_issues_a_certificate_after_commit(template, volunteer,
     from modules.services import lesson_complete
 
     for lesson in LessonPage.objects.descendant_of(course):
-        lesson_complete(user=volunteer, lesson=lesson)
+        lesson_complete(by=volunteer, lesson=lesson)
     from assessments.services import score_override
 
     with commit():
         for domain in ("knowledge", "skills", "attitude"):
             score_override(
-                trainer=trainer,
+                by=trainer,
                 volunteer=volunteer,
                 course=course,
                 domain=domain,

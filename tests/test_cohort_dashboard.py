@@ -54,16 +54,16 @@ def give_kompeten_and_certificate(volunteer, course):
 
 
 def submit_essay(volunteer, quiz):
-    attempt = attempt_start(user=volunteer, quiz=quiz)
+    attempt = attempt_start(by=volunteer, quiz=quiz)
     answer = attempt.answers.get()
     answer_save(
-        user=volunteer,
+        by=volunteer,
         attempt_id=attempt.pk,
         question_id=answer.question_version_id,
         response="Jawaban esai saya.",
         seq=1,
     )
-    attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
     return answer
 
 

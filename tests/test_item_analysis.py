@@ -24,16 +24,16 @@ def choice_ids(question) -> list[str]:
 
 def take(user, quiz, answers: dict) -> None:
     """One attempt through the real services: start, save each given answer, submit."""
-    attempt = attempt_start(user=user, quiz=quiz)
+    attempt = attempt_start(by=user, quiz=quiz)
     for question, response in answers.items():
         answer_save(
-            user=user,
+            by=user,
             attempt_id=attempt.pk,
             question_id=question.current_version_id,
             response=response,
             seq=1,
         )
-    attempt_submit(user=user, attempt_id=attempt.pk)
+    attempt_submit(by=user, attempt_id=attempt.pk)
 
 
 def volunteers(course, count: int, prefix: str = "rv") -> list:
@@ -88,7 +88,7 @@ def classroom(world):
     # A retake (all right) by v1 and an attempt still open must change nothing.
     take(people[1], quiz, {easy: ids[easy][A], hard: ids[hard][A], reverse: ids[reverse][A]})
     late = volunteers(world["course"], 1, prefix="telat")[0]
-    attempt_start(user=late, quiz=quiz)
+    attempt_start(by=late, quiz=quiz)
     return {"quiz": quiz, "easy": easy, "hard": hard, "reverse": reverse, "normal": normal}
 
 
@@ -220,7 +220,7 @@ def test_first_attempt_waiting_for_marking_is_left_out_not_replaced(world, train
     take(waiting, quiz, {choice: right})  # empty essay: graded at once, but a retake
     take(marked, quiz, {choice: choice_ids(choice)[1], essay: "Jawaban"})
     answer = marked.quiz_attempts.get().answers.get(question_version__kind="essay")
-    answer_mark(marker=trainer, answer_id=answer.pk, score=Decimal(1))
+    answer_mark(by=trainer, answer_id=answer.pk, score=Decimal(1))
     analysis = quiz_item_analysis(quiz=quiz)
     assert (analysis.attempts, analysis.waiting) == (1, 1)
     items = by_question(analysis)

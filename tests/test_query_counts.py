@@ -31,7 +31,7 @@ def studying_counts(client, user, n_lessons: int) -> dict[str, int]:
     enrollment_create(user=user, course=course)
     lessons = lessons_of(course)
     for lesson in lessons[: n_lessons // 2]:
-        lesson_complete(user=user, lesson=lesson)
+        lesson_complete(by=user, lesson=lesson)
     client.force_login(user)
     module = lessons[0].get_parent()
     cache.clear()
@@ -112,16 +112,16 @@ def take(user, quiz):
     from assessments.services import answer_save, attempt_start, attempt_submit
     from demo.factories import correct_response
 
-    attempt = attempt_start(user=user, quiz=quiz)
+    attempt = attempt_start(by=user, quiz=quiz)
     for item in attempt.answers.select_related("question_version"):
         answer_save(
-            user=user,
+            by=user,
             attempt_id=attempt.pk,
             question_id=item.question_version_id,
             response=correct_response(item.question_version),
             seq=1,
         )
-    return attempt_submit(user=user, attempt_id=attempt.pk)
+    return attempt_submit(by=user, attempt_id=attempt.pk)
 
 
 def assessed_course(n: int, *, volunteer, trainer) -> dict:
@@ -161,7 +161,7 @@ def assessed_course(n: int, *, volunteer, trainer) -> dict:
         enrollment_create(user=person, course=course)
         take(person, quiz)
         attitude_rate(
-            rater=person,
+            by=person,
             volunteer=person,
             instrument=instrument,
             role=RaterRole.SELF,
@@ -172,20 +172,20 @@ def assessed_course(n: int, *, volunteer, trainer) -> dict:
     version = rubric.current_version
     level = version.data["levels"][2]["id"]
     observation_record(
-        observer=trainer,
+        by=trainer,
         volunteer=volunteer,
         rubric=rubric,
         levels={c["id"]: level for c in version.data["criteria"]},
     )
     attitude_rate(
-        rater=trainer,
+        by=trainer,
         volunteer=volunteer,
         instrument=instrument,
         role=RaterRole.TRAINER,
         answers={f"s{s.pk}": 4 for s in instrument.statements.all()},
     )
     for lesson in lessons_of(course):
-        lesson_complete(user=volunteer, lesson=lesson)
+        lesson_complete(by=volunteer, lesson=lesson)
     verdict_recompute(user=volunteer, course=course)
     CertificateTemplate.objects.get_or_create(name="Standar", defaults={"is_default": True})
     certificate = certificate_issue(holder=volunteer, course=course, require_kompeten=False)

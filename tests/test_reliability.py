@@ -226,10 +226,10 @@ def test_a_dropped_database_connection_gives_an_error_page_and_no_half_submit(vo
     module = ModulePage.objects.child_of(course).get()
     quiz = make_quiz(module, [make_question("single") for _ in range(3)])
     enrollment_create(user=volunteer, course=course)
-    attempt = attempt_start(user=volunteer, quiz=quiz)
+    attempt = attempt_start(by=volunteer, quiz=quiz)
     for answer in attempt.answers.select_related("question_version"):
         answer_save(
-            user=volunteer,
+            by=volunteer,
             attempt_id=attempt.pk,
             question_id=answer.question_version_id,
             response=correct_response(answer.question_version),

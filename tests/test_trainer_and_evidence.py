@@ -71,16 +71,16 @@ def test_trainer_observes_own_course_volunteer(client, trainer, volunteer, world
 @pytest.mark.django_db
 def test_trainer_of_another_course_gets_404_everywhere(client, volunteer, world):
     client.force_login(world["other_trainer"])
-    attempt = attempt_start(user=volunteer, quiz=world["quiz"])
+    attempt = attempt_start(by=volunteer, quiz=world["quiz"])
     answer = attempt.answers.get()
     answer_save(
-        user=volunteer,
+        by=volunteer,
         attempt_id=attempt.pk,
         question_id=answer.question_version_id,
         response="Esai saya",
         seq=1,
     )
-    attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
     evidence = Evidence.objects.create(
         rubric=world["rubric"],
         volunteer=volunteer,
@@ -206,16 +206,16 @@ def test_attitude_self_assessment_and_trainer_rating(client, trainer, volunteer,
 
 @pytest.mark.django_db
 def test_trainer_marks_an_essay_from_the_queue(client, trainer, volunteer, world):
-    attempt = attempt_start(user=volunteer, quiz=world["quiz"])
+    attempt = attempt_start(by=volunteer, quiz=world["quiz"])
     answer = attempt.answers.get()
     answer_save(
-        user=volunteer,
+        by=volunteer,
         attempt_id=attempt.pk,
         question_id=answer.question_version_id,
         response="Saya menjaga kerahasiaan data warga.",
         seq=1,
     )
-    attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
     client.force_login(trainer)
     assert f"/pelatih/esai/{answer.pk}/" in client.get("/pelatih/").content.decode()
     page = client.post(f"/pelatih/esai/{answer.pk}/", {"score": "9"}).content.decode()

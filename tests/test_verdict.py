@@ -63,24 +63,24 @@ def course_setup(db, volunteer, trainer):
 
 
 def take_quiz(user, quiz, right=True):
-    attempt = attempt_start(user=user, quiz=quiz)
+    attempt = attempt_start(by=user, quiz=quiz)
     for item in attempt.answers.select_related("question_version"):
         response = correct_response(item.question_version) if right else None
         answer_save(
-            user=user,
+            by=user,
             attempt_id=attempt.pk,
             question_id=item.question_version_id,
             response=response,
             seq=1,
         )
-    return attempt_submit(user=user, attempt_id=attempt.pk)
+    return attempt_submit(by=user, attempt_id=attempt.pk)
 
 
 def observe(trainer, user, rubric, level_index=3):
     version = rubric.current_version
     level = version.data["levels"][level_index]["id"]
     return observation_record(
-        observer=trainer,
+        by=trainer,
         volunteer=user,
         rubric=rubric,
         levels={c["id"]: level for c in version.data["criteria"]},
@@ -92,7 +92,7 @@ def rate(user, rater, instrument, role, value):
         f"s{s.pk}": (6 - value if s.reverse_keyed else value) for s in instrument.statements.all()
     }
     return attitude_rate(
-        rater=rater, volunteer=user, instrument=instrument, role=role, answers=answers
+        by=rater, volunteer=user, instrument=instrument, role=role, answers=answers
     )
 
 
@@ -103,7 +103,7 @@ def complete_everything(s, volunteer, trainer):
 
 def _complete(s, volunteer, trainer):
     for lesson in s["lessons"]:
-        lesson_complete(user=volunteer, lesson=lesson)
+        lesson_complete(by=volunteer, lesson=lesson)
     take_quiz(volunteer, s["quiz"])
     observe(trainer, volunteer, s["rubric"])
     rate(volunteer, volunteer, s["instrument"], RaterRole.SELF, 5)
@@ -188,9 +188,9 @@ def test_essay_waiting_for_marking_is_a_reason_until_marked(volunteer, trainer, 
     assert codes(verdict) == ["quiz_waiting_marking"]
     answer = quiz.attempts.get().answers.get(needs_marking=True)
     with pytest.raises(DomainError):
-        answer_mark(marker=trainer, answer_id=answer.pk, score=Decimal(3))
+        answer_mark(by=trainer, answer_id=answer.pk, score=Decimal(3))
     with COMMIT[0]():
-        answer_mark(marker=trainer, answer_id=answer.pk, score=Decimal(2), note="Jelas")
+        answer_mark(by=trainer, answer_id=answer.pk, score=Decimal(2), note="Jelas")
     verdict.refresh_from_db()
     assert verdict.status == VerdictStatus.KOMPETEN
 
@@ -202,7 +202,7 @@ def test_override_is_appended_with_reason_and_history_keeps_both(volunteer, trai
         observe(trainer, volunteer, course_setup["rubric"], level_index=1)
     with pytest.raises(DomainError):
         score_override(
-            trainer=trainer,
+            by=trainer,
             volunteer=volunteer,
             course=course_setup["course"],
             domain="skills",
@@ -211,7 +211,7 @@ def test_override_is_appended_with_reason_and_history_keeps_both(volunteer, trai
         )
     with COMMIT[0]():
         score_override(
-            trainer=trainer,
+            by=trainer,
             volunteer=volunteer,
             course=course_setup["course"],
             domain="skills",
@@ -271,7 +271,7 @@ def test_rubric_versioning_keeps_observations(volunteer, trainer, course_setup):
 def test_observation_needs_every_criterion(volunteer, trainer, course_setup):
     rubric = course_setup["rubric"]
     with pytest.raises(DomainError) as error:
-        observation_record(observer=trainer, volunteer=volunteer, rubric=rubric, levels={})
+        observation_record(by=trainer, volunteer=volunteer, rubric=rubric, levels={})
     assert error.value.code == "incomplete_observation"
 
 
@@ -289,7 +289,7 @@ def test_reading_the_last_lesson_turns_the_verdict_kompeten(volunteer, trainer, 
     *read, last = course_setup["lessons"]
     with COMMIT[0]():
         for lesson in read:
-            lesson_complete(user=volunteer, lesson=lesson)
+            lesson_complete(by=volunteer, lesson=lesson)
         take_quiz(volunteer, course_setup["quiz"])
         observe(trainer, volunteer, course_setup["rubric"])
         rate(volunteer, volunteer, course_setup["instrument"], RaterRole.SELF, 5)
@@ -298,6 +298,6 @@ def test_reading_the_last_lesson_turns_the_verdict_kompeten(volunteer, trainer, 
     assert verdict.status == VerdictStatus.BELUM_KOMPETEN
     assert codes(verdict) == ["module_incomplete"]
     with COMMIT[0]():
-        lesson_complete(user=volunteer, lesson=last)
+        lesson_complete(by=volunteer, lesson=last)
     verdict.refresh_from_db()
     assert verdict.status == VerdictStatus.KOMPETEN, verdict.reasons

@@ -124,19 +124,19 @@ def attempt_close_expired(*, attempt: Attempt, now: datetime.datetime) -> bool:
     return True
 
 
-def attempt_start(*, user, quiz: Quiz, now: datetime.datetime | None = None, seed=None) -> Attempt:
+def attempt_start(*, by, quiz: Quiz, now: datetime.datetime | None = None, seed=None) -> Attempt:
     """Start an attempt, or return the one in progress."""
     now = now or timezone.now()
     course = course_of_module(quiz.module_id)
-    _require_enrolled(user, course)
-    _require_unlocked(user, course, quiz.module_id)
+    _require_enrolled(by, course)
+    _require_unlocked(by, course, quiz.module_id)
     open_attempt = Attempt.objects.filter(
-        user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS
+        user=by, quiz=quiz, status=AttemptStatus.IN_PROGRESS
     ).first()
     if open_attempt and not attempt_close_expired(attempt=open_attempt, now=now):
         return open_attempt
     finished = list(
-        Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.SUBMITTED)
+        Attempt.objects.filter(user=by, quiz=quiz, status=AttemptStatus.SUBMITTED)
         .order_by("number")
         .values_list("number", "finished_at")
     )
@@ -151,7 +151,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime.datetime | None = None, see
                 % {"time": timezone.localtime(ready_at).strftime("%H:%M")},
             )
     rng = random.Random(seed)  # noqa: S311 - shuffling questions, not a secret
-    questions = _pick_questions(quiz=quiz, user=user, rng=rng)
+    questions = _pick_questions(quiz=quiz, user=by, rng=rng)
     if not questions:
         raise DomainError("quiz_empty", _("This quiz has no questions yet."))
     versions = []
@@ -169,7 +169,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime.datetime | None = None, see
     number = (finished[-1][0] if finished else 0) + 1
     attempt = Attempt(
         quiz=quiz,
-        user=user,
+        user=by,
         number=number,
         started_at=now,
         deadline=now + datetime.timedelta(minutes=quiz.time_limit_minutes)
@@ -185,7 +185,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime.datetime | None = None, see
                 for i, version in enumerate(versions)
             )
     except IntegrityError:  # a second tap started one at the same moment: use that one
-        return Attempt.objects.get(user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS)
+        return Attempt.objects.get(user=by, quiz=quiz, status=AttemptStatus.IN_PROGRESS)
     return attempt
 
 
@@ -247,7 +247,7 @@ def _frozen_version(version_id: int) -> tuple[str, dict]:
 
 def answer_save(
     *,
-    user,
+    by,
     attempt_id: int,
     question_id: int,
     response,
@@ -265,7 +265,7 @@ def answer_save(
     if not scoring.response_is_valid(kind, data, response):
         raise DomainError("invalid_answer", _("This answer does not fit the question."))
     updated = _conditional_save(
-        user_id=user.pk,
+        user_id=by.pk,
         attempt_id=attempt_id,
         question_id=question_id,
         response=response,
@@ -285,7 +285,7 @@ def answer_save(
     # Not saved: find out why (only on this rare path).
     answer = (
         AttemptAnswer.objects.select_related("attempt")
-        .filter(attempt_id=attempt_id, attempt__user=user, question_version_id=question_id)
+        .filter(attempt_id=attempt_id, attempt__user=by, question_version_id=question_id)
         .first()
     )
     if answer is None:
@@ -305,14 +305,14 @@ def answer_save(
     return answer
 
 
-def attempt_submit(*, user, attempt_id: int, now: datetime.datetime | None = None) -> Attempt:
+def attempt_submit(*, by, attempt_id: int, now: datetime.datetime | None = None) -> Attempt:
     """Grade and close. Idempotent: a second call (double tap, retry) returns the same result."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = (
             Attempt.objects.select_for_update(of=("self",))
             .select_related("quiz")
-            .filter(pk=attempt_id, user=user)
+            .filter(pk=attempt_id, user=by)
             .first()
         )
         if attempt is None:
@@ -334,7 +334,7 @@ def attempt_get(*, user, attempt_id: int, now: datetime.datetime | None = None) 
 
 
 @transaction.atomic
-def answer_mark(*, marker, answer_id: int, score: Decimal, note: str = "") -> AttemptAnswer:
+def answer_mark(*, by, answer_id: int, score: Decimal, note: str = "") -> AttemptAnswer:
     """A trainer marks an essay. The attempt's score is recomputed; the record is appended."""
     answer = (
         AttemptAnswer.objects.select_for_update()
@@ -348,7 +348,7 @@ def answer_mark(*, marker, answer_id: int, score: Decimal, note: str = "") -> At
             _("The score must be between 0 and %(points)s.") % {"points": points},
         )
     answer.score, answer.correct = score, score == points
-    answer.needs_marking, answer.marked_by, answer.marker_note = False, marker, note
+    answer.needs_marking, answer.marked_by, answer.marker_note = False, by, note
     answer.save(update_fields=["score", "correct", "needs_marking", "marked_by", "marker_note"])
     attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=answer.attempt_id)
     totals = list(attempt.answers.values_list("score", "needs_marking"))
@@ -361,5 +361,5 @@ def answer_mark(*, marker, answer_id: int, score: Decimal, note: str = "") -> At
     )
     attempt.save(update_fields=["score", "needs_marking", "percent"])
     if not attempt.needs_marking:
-        _record_quiz_score(attempt=attempt, recorded_by=marker, note=note)
+        _record_quiz_score(attempt=attempt, recorded_by=by, note=note)
     return answer

@@ -15,7 +15,7 @@ from .common import _enqueue_verdict, _require_enrolled, course_of_module
 @transaction.atomic
 def attitude_rate(
     *,
-    rater,
+    by,
     volunteer,
     instrument: AttitudeInstrument,
     role: str,
@@ -27,7 +27,7 @@ def attitude_rate(
         isinstance(v, int) and 1 <= v <= 5 for v in answers.values()
     ):
         raise DomainError("incomplete_rating", _("Answer every statement with 1 to 5."))
-    if role == RaterRole.SELF and rater.pk != volunteer.pk:
+    if role == RaterRole.SELF and by.pk != volunteer.pk:
         raise DomainError("not_yours", _("Not found."))
     course = course_of_module(instrument.module_id)
     _require_enrolled(volunteer, course)
@@ -35,7 +35,7 @@ def attitude_rate(
     rating = AttitudeRating(
         instrument=instrument,
         volunteer=volunteer,
-        rater=rater,
+        rater=by,
         role=role,
         answers=answers,
         percent=scoring.likert_percent(answers, reverse),
@@ -51,7 +51,7 @@ def attitude_rate(
         if role == RaterRole.SELF
         else ScoreSource.ATTITUDE_TRAINER,
         value=rating.percent,
-        recorded_by=rater,
+        recorded_by=by,
         attitude_rating=rating,
         note=note,
     )

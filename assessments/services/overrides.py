@@ -17,9 +17,9 @@ from .common import _enqueue_verdict, _require_enrolled
 
 @transaction.atomic
 def score_override(
-    *, trainer, volunteer, course: CoursePage, domain: str, value: Decimal, reason: str
+    *, by, volunteer, course: CoursePage, domain: str, value: Decimal, reason: str
 ) -> ScoreRecord:
-    """A trainer's override is a new record with a reason; the history keeps both."""
+    """A trainer's override (`by`) is a new record with a reason; the history keeps both."""
     if not reason.strip():
         raise DomainError("reason_required", _("Give a reason for the override."))
     if domain not in Domain.values:
@@ -31,7 +31,7 @@ def score_override(
         domain=domain,
         source=ScoreSource.OVERRIDE,
         value=value,
-        recorded_by=trainer,
+        recorded_by=by,
         note=reason.strip(),
     )
     record.full_clean()
@@ -39,7 +39,7 @@ def score_override(
     audit(
         action="psm.score_override",
         instance=record,
-        user=trainer,
+        user=by,
         data={
             "volunteer": volunteer.pk,
             "course": course.pk,

@@ -26,7 +26,7 @@ from .common import _enqueue_verdict, _require_enrolled, course_of_module
 @transaction.atomic
 def observation_record(
     *,
-    observer,
+    by,
     volunteer,
     rubric: Rubric,
     levels: dict[str, str],
@@ -43,7 +43,7 @@ def observation_record(
     observation = Observation(
         rubric_version=version,
         volunteer=volunteer,
-        observer=observer,
+        observer=by,
         levels=levels,
         criterion_notes={k: v for k, v in (criterion_notes or {}).items() if k in criteria and v},
         note=note,
@@ -57,7 +57,7 @@ def observation_record(
         domain=Domain.SKILLS,
         source=ScoreSource.OBSERVATION,
         value=observation.percent,
-        recorded_by=observer,
+        recorded_by=by,
         observation=observation,
         note=note,
     )
@@ -65,14 +65,14 @@ def observation_record(
     return observation
 
 
-def evidence_submit(*, volunteer, rubric: Rubric, upload, description: str = "") -> Evidence:
+def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evidence:
     course = course_of_module(rubric.module_id)
-    _require_enrolled(volunteer, course)
+    _require_enrolled(by, course)
     original_name = (upload.name or "bukti")[:200]
     content_type = check_evidence_file(upload)
     evidence = Evidence(
         rubric=rubric,
-        volunteer=volunteer,
+        volunteer=by,
         file=upload,
         content_type=content_type,
         size=upload.size,
@@ -85,12 +85,12 @@ def evidence_submit(*, volunteer, rubric: Rubric, upload, description: str = "")
 
 
 @transaction.atomic
-def evidence_review(*, reviewer, evidence_id: int, accept: bool, comment: str = "") -> Evidence:
+def evidence_review(*, by, evidence_id: int, accept: bool, comment: str = "") -> Evidence:
     evidence = Evidence.objects.select_for_update().get(pk=evidence_id)
     if not accept and not comment.strip():
         raise DomainError("comment_required", _("Say what to change when you return evidence."))
     evidence.status = EvidenceStatus.ACCEPTED if accept else EvidenceStatus.RETURNED
-    evidence.reviewer, evidence.review_comment = reviewer, comment.strip()
+    evidence.reviewer, evidence.review_comment = by, comment.strip()
     evidence.reviewed_at = timezone.now()
     evidence.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
     return evidence

@@ -30,7 +30,7 @@ def attempt(db, volunteer):
     module = ModulePage.objects.child_of(course).get()
     quiz = make_quiz(module, [make_question("short_text", accepted_answers="Manna")])
     enrollment_create(user=volunteer, course=course)
-    return attempt_start(user=volunteer, quiz=quiz)
+    return attempt_start(by=volunteer, quiz=quiz)
 
 
 def answer_url(attempt):

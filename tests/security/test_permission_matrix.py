@@ -77,16 +77,16 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
         other_course, name="Angkatan B", trainers=[elsewhere], members=[make_user("relawan9")]
     )
     quiz = make_quiz(k, [make_question("essay", points=4)])
-    attempt = attempt_start(user=volunteer, quiz=quiz)
+    attempt = attempt_start(by=volunteer, quiz=quiz)
     answer = attempt.answers.get()
     answer_save(
-        user=volunteer,
+        by=volunteer,
         attempt_id=attempt.pk,
         question_id=answer.question_version_id,
         response=OWNER_SECRET,
         seq=1,
     )
-    attempt_submit(user=volunteer, attempt_id=attempt.pk)
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
     rubric = make_rubric(s)
     evidence = Evidence.objects.create(
         rubric=rubric,
