@@ -24,7 +24,6 @@ from assessments.services import answer_save, attempt_start, attempt_submit
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue, certificate_revoke
 from cohorts.models import Attendance, Cohort, CohortSession
-from portal.cohort import cohort_dashboard, parse_sort
 from cohorts.services import (
     attendance_record,
     attendance_record_many,
@@ -34,6 +33,7 @@ from cohorts.services import (
 from core.errors import DomainError
 from modules.models import Enrollment, LessonCompletion, ModulePage
 from modules.services import enrollment_create
+from portal.cohort import cohort_dashboard, parse_sort
 
 from .conftest import lessons_of, make_course, make_user
 from .factories import make_instrument, make_question, make_quiz, make_rubric
