@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -25,6 +26,7 @@ def dashboard(request):
     )
 
 
+@never_cache  # Cache-Control: private, no-store (and no-cache, max-age=0): personal data
 @login_required
 @require_GET
 def my_data(request):

@@ -1,0 +1,43 @@
+"""The account and the volunteer profile, for the person's own download (UU 27/2022).
+
+`portal/export.py` assembles every app's `personal_data`; `COVERS` names the models whose rows
+about the person are in it (tests/test_data_export.py checks no model holding personal data is
+left out). VolunteerImportBatch is not covered: it names only the office user who uploaded and
+confirmed the file, and once imported its rows are emptied (people/services.py), so it keeps no
+per-person copy of anyone in the file."""
+
+from .models import User, VolunteerProfile
+
+COVERS = (User, VolunteerProfile)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(*, user) -> dict[str, list | dict | None]:
+    profile = VolunteerProfile.objects.select_related("district").filter(user=user).first()
+    return {
+        "account": {
+            "username": user.username,
+            "full_name": user.full_name,
+            "phone": user.phone,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": _iso(user.last_login),
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "profile": None
+        if profile is None
+        else {
+            "birth_place": profile.birth_place,
+            "birth_date": profile.birth_date.isoformat(),
+            "sex": profile.get_sex_display(),
+            "village": profile.village,
+            "district": profile.district.name,
+            "year_appointed": profile.year_appointed,
+            "ipsm_number": profile.ipsm_number,
+            "consent_at": profile.consent_at.isoformat(),
+            "registered_at": profile.created_at.isoformat(),
+        },
+    }
