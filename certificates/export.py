@@ -6,9 +6,9 @@ user asked for a course's issuing or ZIP, an action of that user, not data about
 
 from django.db.models import Prefetch
 
-from .models import Certificate, CertificateEvent
+from .models import Certificate, CertificateEvent, IssueFailure
 
-COVERS = (Certificate, CertificateEvent)
+COVERS = (Certificate, CertificateEvent, IssueFailure)
 
 
 def _iso(value):
@@ -27,6 +27,7 @@ def personal_data(*, user) -> dict[str, list | dict]:
         .prefetch_related(Prefetch("events", queryset=events))
         .order_by("issued_at", "pk")
     )
+    not_issued = IssueFailure.objects.filter(holder=user).select_related("course")
     return {
         "certificates": [
             {
@@ -63,5 +64,15 @@ def personal_data(*, user) -> dict[str, list | dict]:
                 ],
             }
             for c in certificates
-        ]
+        ],
+        "certificates_not_issued": [
+            {
+                "course": f.course.title,
+                "code": f.code,
+                "message": f.message,
+                "first_failed_at": f.first_failed_at.isoformat(),
+                "last_failed_at": f.last_failed_at.isoformat(),
+            }
+            for f in not_issued
+        ],
     }

@@ -16,7 +16,6 @@ from core.errors import DomainError
 from demo.factories import make_course, make_user
 from modules.models import Enrollment
 from modules.services import enrollment_create
-from portal.cohort import cohort_dashboard, parse_sort
 
 from .cohort_helpers import FUTURE, PAST, cohort_urls, cohort_world, make_cohort
 

@@ -46,6 +46,10 @@ def test_no_template_is_logged_recorded_and_on_the_desk(
     assert failure.attempts == 2
     assert IssueFailure.objects.count() == 1
 
+    client.force_login(volunteer)  # it is the holder's data: in their own download too
+    data = client.get("/dashboard/data-saya.json").json()
+    assert data["certificates_not_issued"][0]["code"] == "no_template"
+
     client.force_login(office_admin)
     page = client.get("/sertifikat/kelola/").content.decode()
     assert volunteer.get_full_name() in page
