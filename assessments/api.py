@@ -9,8 +9,6 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.errors import DomainError
-
 from . import services
 from .models import Quiz
 from .selectors import attempt_payload
@@ -140,15 +138,3 @@ def submit_attempt(request, attempt_id: int):
 def get_attempt(request, attempt_id: int):
     attempt = services.attempt_get(user=request.user, attempt_id=attempt_id)
     return attempt_payload(attempt)
-
-
-STATUS_BY_CODE = {
-    "not_found": 404,
-    "attempt_closed": 409,
-    "deadline_passed": 409,
-    "invalid_answer": 422,
-}
-
-
-def error_status(error: DomainError) -> int:
-    return STATUS_BY_CODE.get(error.code, 400)

@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from people.roles import is_office_admin
+
 from .models import CertificateTemplate
 
 
@@ -22,8 +24,6 @@ register_snippet(CertificateTemplateViewSet)
 
 class OfficeAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        from .permissions import is_office_admin
-
         return is_office_admin(request.user)
 
 

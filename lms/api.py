@@ -4,7 +4,6 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
-from assessments.api import error_status
 from assessments.api import router as assessments_router
 from certificates.api import router as certificates_router
 from core.errors import DomainError
@@ -20,11 +19,22 @@ api.add_router("/", assessments_router)
 api.add_router("/", certificates_router)
 
 
+# The one table from a DomainError's code to its HTTP status; every other refusal is a 400.
+STATUS_BY_CODE = {
+    "not_found": 404,
+    "attempt_closed": 409,
+    "deadline_passed": 409,
+    "invalid_answer": 422,
+}
+
+
 @api.exception_handler(DomainError)
 def on_domain_error(request, error: DomainError):
     """Business-rule refusals become JSON with a machine-readable code and a readable message."""
     return api.create_response(
-        request, {"code": error.code, "message": error.message}, status=error_status(error)
+        request,
+        {"code": error.code, "message": error.message},
+        status=STATUS_BY_CODE.get(error.code, 400),
     )
 
 

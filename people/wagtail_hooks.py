@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.audit import ACTIONS, audit
+
 from .models import District, VolunteerProfile
 from .roles import is_office_admin
 
@@ -36,8 +38,6 @@ register_snippet(VolunteerProfileViewSet)
 
 @hooks.register("register_log_actions")
 def register_psm_log_actions(actions):
-    from core.audit import ACTIONS
-
     for code, (label, message) in ACTIONS.items():
         actions.register_action(code, label, message)
 
@@ -96,8 +96,6 @@ def remember_roles(request, user):
 @hooks.register("after_edit_user")
 @hooks.register("after_create_user")
 def audit_role_change(request, user):
-    from core.audit import audit
-
     before, after = getattr(request, "_psm_roles_before", []), _roles(user)
     if before != after:
         audit(
