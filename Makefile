@@ -53,8 +53,8 @@ bench: install
 
 # Translations: `make messages` extracts strings into locale/id; the .mo files are committed.
 messages: install
-	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --no-obsolete
-	$(BIN)/python manage.py makemessages -d djangojs -l id --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs -l id --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 
 compilemessages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
