@@ -20,6 +20,7 @@ from .models import (
     AttitudeInstrument,
     Evidence,
     Observation,
+    QuestionType,
     RaterRole,
     Rubric,
     ScoreRecord,
@@ -37,7 +38,7 @@ def mark_essay(request, answer_id: int):
     answer = get_object_or_404(
         AttemptAnswer.objects.select_related("question_version", "attempt__quiz", "attempt__user"),
         pk=answer_id,
-        question_version__kind="essay",
+        question_version__kind=QuestionType.ESSAY,
     )
     course = services.course_of_module(answer.attempt.quiz.module_id)
     assert_trains(request.user, course_id=course.pk, volunteer_id=answer.attempt.user_id)

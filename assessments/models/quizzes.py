@@ -145,7 +145,7 @@ class Attempt(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["quiz", "user"],
-                condition=Q(status="in_progress"),
+                condition=Q(status=AttemptStatus.IN_PROGRESS),
                 name="one_open_attempt_per_quiz",
             ),
         ]
