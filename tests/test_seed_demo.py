@@ -193,3 +193,21 @@ def test_loader_names_a_malformed_data_file(tmp_path):
         load_volunteers(tmp_path)
     with pytest.raises(DemoDataError, match=r"quizzes\.yaml: cannot be read"):
         load_assessments(tmp_path)
+
+
+def test_demo_people_have_distinct_names_and_ipsm_numbers():
+    """A trainer and a volunteer who share a name, or two volunteers with one IPSM number,
+    confuse anyone walking the demo (and an IPSM number identifies one member)."""
+    from demo.loader import load_volunteers
+    from demo.management.commands.seed_demo import DEMO_ACCOUNTS, DEMO_PROFILES
+
+    volunteers = load_volunteers()
+    names = [name for _user, name, _group, _phone in DEMO_ACCOUNTS]
+    names += [v["full_name"] for v in volunteers]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    numbers = [p["ipsm_number"] for p in DEMO_PROFILES.values()]
+    numbers += [v["ipsm_number"] for v in volunteers]
+    numbers = [n for n in numbers if n]
+    assert len(numbers) == len(set(numbers)), sorted(n for n in numbers if numbers.count(n) > 1)
+    usernames = [u for u, *_ in DEMO_ACCOUNTS] + [v["username"] for v in volunteers]
+    assert len(usernames) == len(set(usernames))

@@ -46,7 +46,7 @@ DEMO_PROFILES = {
         "village": "Desa Suka Maju",
         "district": "Manna",
         "year_appointed": 2021,
-        "ipsm_number": "IPSM-BS-0001",
+        "ipsm_number": "IPSM-BS-0021",
     },
     "lulus": {
         "birth_place": "Seginim",
