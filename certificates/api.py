@@ -1,6 +1,7 @@
 import datetime
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from core.ratelimit import allow
@@ -38,11 +39,10 @@ class MessageOut(Schema):
     auth=None,
     response={200: VerifyOut, 404: MessageOut, 429: MessageOut},
 )
-def verify(request: HttpRequest, code: str):
+def verify(request: HttpRequest, response: HttpResponse, code: str):
     """Public: is this certificate genuine and valid? Only what is printed on it, no private
-    data. Rate-limited per address."""
-    from django.utils.translation import gettext as _
-
+    data. Rate-limited per address; search engines are told not to index it."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
     if not allow(request, scope="verify", limit=VERIFY_LIMIT):
         message = _("Too many lookups; try again soon.")
         return Status(429, {"code": "rate_limited", "message": message})

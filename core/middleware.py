@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class DefaultLanguageMiddleware:
@@ -21,4 +22,21 @@ class DefaultLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Every page answered to a signed-in person holds their own data (progress, scores,
+    certificates, names): `Cache-Control: private, no-store`, so no shared cache or proxy
+    keeps it and the browser does not store it on a shared phone. A response that chose its
+    own caching (Django's admin, a signed file link) keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
         return response

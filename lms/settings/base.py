@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
