@@ -4,10 +4,14 @@ given, so a phone that loses its connection loses nothing that reached the serve
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from django.utils.translation import gettext
+from ninja import Field, Router, Schema
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from . import services
 from .models import Quiz
@@ -67,9 +71,45 @@ class AttemptOut(Schema):
     result: ResultOut | None
 
 
+MAX_SEQ = 2**63 - 1  # the database's bigint
+
+
+def _finite(value: Any) -> bool:
+    """JSON may carry NaN, Infinity or 1e999 (a float overflow): no answer holds one."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_finite(item) for item in value)
+    return True
+
+
 class AnswerIn(Schema):
+    """Refusals here have the type `invalid_answer`, which lms/api.py answers with that code."""
+
     response: Any = None
-    seq: int
+    seq: int = Field(ge=0, le=MAX_SEQ)
+
+    @field_validator("response", mode="before")
+    @classmethod
+    def response_is_finite(cls, value: Any) -> Any:
+        if not _finite(value):
+            raise PydanticCustomError("invalid_answer", gettext("Numbers must be finite."))
+        return value
+
+    @field_validator("seq", mode="before")
+    @classmethod
+    def seq_fits(cls, value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 3.0, as some clients write whole numbers
+        elif isinstance(value, str) and value.isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ:
+            raise PydanticCustomError(
+                "invalid_answer", gettext("The save number (seq) must be a whole number ≥ 0.")
+            )
+        return value
 
 
 class AnswerOut(Schema):

@@ -49,8 +49,12 @@ def on_not_found(request, error: Http404):
 def on_invalid_request(request, error: ValidationError):
     """A request the schema refuses (wrong types, bad JSON) in the documented error shape; the
     field-level details stay under `detail`."""
-    message = gettext("The request is not valid.")
-    body = {"code": "invalid_request", "message": message, "detail": error.errors}
+    types = {item.get("type") for item in error.errors}
+    if types == {"invalid_answer"}:  # an answer's own checks (assessments.api.AnswerIn)
+        code, message = "invalid_answer", error.errors[0]["msg"]
+    else:
+        code, message = "invalid_request", gettext("The request is not valid.")
+    body = {"code": code, "message": message, "detail": error.errors}
     return api.create_response(request, body, status=422)
 
 
