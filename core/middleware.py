@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 
 
 class DefaultLanguageMiddleware:
@@ -40,3 +43,45 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+NUL = "\x00"
+
+
+def _in_fields(data) -> bool:
+    return any(NUL in key or any(NUL in value for value in values) for key, values in data.lists())
+
+
+def _has_nul(request) -> bool:
+    if NUL in request.path or _in_fields(request.GET):
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    content_type = request.content_type or ""
+    if content_type == "application/json":
+        body = request.body
+        return b"\x00" in body or b"\\u0000" in body.lower()
+    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return _in_fields(request.POST)  # form fields: an uploaded file's bytes are its own
+    return False
+
+
+class RefuseNulMiddleware:
+    """A NUL character has no place in any text a person types, and PostgreSQL refuses it in
+    text columns (an error 500 on search, filters, verification, quiz answers...). Refused
+    here, once for every URL, form and JSON body: 400 with a message in the user's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            message = gettext(
+                "The request holds an invisible NUL character. Remove it and try again."
+            )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"code": "invalid_text", "message": message}, status=400)
+            return HttpResponseBadRequest(
+                render_to_string("400.html", {"message": message}, request=request)
+            )
+        return self.get_response(request)
