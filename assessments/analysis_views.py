@@ -82,5 +82,8 @@ def item_analysis_csv(request, quiz_id: int):
         ]
         for number, item in enumerate(analysis.items, start=1)
     ]
-    # core.exports quotes every text cell a spreadsheet would run as a formula.
-    return safe_csv_response(f"analisis-kuis-{quiz.pk}.csv", header, rows)
+    # core.exports quotes every text cell a spreadsheet would run as a formula; ?dialect=id is
+    # the ;-separated, comma-decimal CSV that Excel set to Indonesian opens as columns.
+    excel_id = request.GET.get("dialect") == "id"
+    name = f"analisis-kuis-{quiz.pk}{'-excel-id' if excel_id else ''}.csv"
+    return safe_csv_response(name, header, rows, excel_id=excel_id)

@@ -190,7 +190,7 @@ def page_text(response) -> str:
 
 def csv_rows(response) -> list[list[str]]:
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def xlsx_rows(response) -> list[list]:

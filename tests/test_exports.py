@@ -51,7 +51,8 @@ def test_safe_csv_response_neutralises_header_and_cells():
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="daftar.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM: Excel then reads UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [
         ["Nama", "'=Jumlah"],
         ['\'=HYPERLINK("http://x")', "3"],
@@ -77,7 +78,9 @@ def export(view_class, fmt):
     response = view.as_spreadsheet(ROWS, fmt)
     body = b"".join(response.streaming_content)
     if fmt == "csv":
-        return list(csv.reader(io.StringIO(body.decode())))
+        return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    if fmt == "csv_id":
+        return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     return [list(r) for r in load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True)]
 
 
@@ -111,3 +114,27 @@ def test_safe_xlsx_export_drops_control_characters_openpyxl_refuses():
     response = view.as_spreadsheet([{"name": "Ani\x01\x02", "count": 1}], "xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["A2"].value == "Ani"
+
+
+def test_every_csv_starts_with_a_bom_and_the_indonesian_dialect_uses_semicolons():
+    view = SafeExport()
+    view.setup(RequestFactory().get("/", {"export": "csv"}))
+    body = b"".join(view.as_spreadsheet([{"name": "Sari", "count": Decimal("89.38")}], "csv"))
+    assert body.startswith(b"\xef\xbb\xbf") and b"89.38" in body
+    view.setup(RequestFactory().get("/", {"export": "csv_id"}))
+    response = view.as_spreadsheet([{"name": "Sari; Manna", "count": Decimal("89.38")}], "csv_id")
+    assert response["Content-Disposition"].endswith('-excel-id.csv"')
+    rows = export_rows_id(response)
+    assert rows == [["'=Name", "Count"], ["Sari; Manna", "89,38"]]
+
+
+def export_rows_id(response):
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_safe_csv_response_in_the_indonesian_dialect():
+    response = safe_csv_response("nilai", ["Nama", "Nilai"], [["Sari", 89.5]], excel_id=True)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [["Nama", "Nilai"], ["Sari", "89,5"]]

@@ -292,6 +292,10 @@ def test_csv_has_the_same_table(client, trainer, classroom):
     reverse = rows[3]
     assert reverse[1] == classroom["reverse"].text
     assert (reverse[5], reverse[6], reverse[7]) == ("10", "60.0", "-0.67")
+    assert response.content.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    indonesian = client.get(f"/pelatih/kuis/{classroom['quiz'].pk}/analisis.csv?dialect=id")
+    rows = list(csv.reader(io.StringIO(indonesian.content.decode("utf-8-sig")), delimiter=";"))
+    assert (rows[3][5], rows[3][6], rows[3][7]) == ("10", "60,0", "-0,67")
 
 
 @pytest.mark.django_db

@@ -116,3 +116,23 @@ def test_reports_menu_lists_the_reports_for_office_admins_only(client, office_ad
     assert "psm-report-course-results" in client.get("/admin/").content.decode()
     client.force_login(trainer)
     assert "psm-report-" not in client.get("/admin/").content.decode()
+
+
+# --- Spreadsheets Indonesian-locale Excel opens -----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_reports_offer_xlsx_first_and_csv_for_indonesian_excel(admin_client, world):
+    page = page_text(admin_client.get(URL["results"]))
+    assert "Unduh Excel (XLSX)" in page and "Download XLSX" not in page
+    assert "Unduh CSV untuk Excel berbahasa Indonesia (;)" in page
+    assert page.index("Unduh Excel (XLSX)") < page.index("Unduh CSV (,)")
+    plain = admin_client.get(URL["results"] + "?export=csv")
+    body = b"".join(plain.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # the BOM: names stay readable in Excel
+    indonesian = admin_client.get(URL["results"] + "?export=csv_id")
+    assert indonesian.status_code == 200
+    assert indonesian["Content-Disposition"].endswith('-excel-id.csv"')
+    text = b"".join(indonesian.streaming_content).decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert ";" in header and "," not in header
