@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -85,3 +86,20 @@ class RefuseNulMiddleware:
                 render_to_string("400.html", {"message": message}, request=request)
             )
         return self.get_response(request)
+
+
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for text only (pages, JSON, SVG charts): PDFs, photos and ZIPs
+    are compressed already. BREACH: since Django 4.2 the middleware adds random bytes to the
+    gzip header ("Heal the BREACH"), so response lengths no longer reveal a secret, and
+    Django's CSRF tokens are masked anew on every response; no other secret is echoed into a
+    page next to text an attacker controls."""
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith(COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)

@@ -48,12 +48,15 @@ elif settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
     # A small server with media on local disk and no web server configured for them: Wagtail's
     # image renditions (public: what lessons and covers show) from the app. Nothing else under
     # media: certificates and evidence go out through their permission-checked views only.
+    from django.views.decorators.cache import cache_control
     from django.views.static import serve as serve_file
 
+    # A rendition's name comes from its original's file name (a replaced image is a new file
+    # with a new name) and its filter: a year's lifetime never shows a stale picture.
     urlpatterns += [
         re_path(
             r"^media/(?P<path>images/[^/]+)$",
-            serve_file,
+            cache_control(public=True, max_age=31536000, immutable=True)(serve_file),
             {"document_root": settings.MEDIA_ROOT},
         )
     ]

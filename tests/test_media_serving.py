@@ -17,6 +17,9 @@ def test_renditions_are_served_and_private_files_are_not(client, settings):
     response = client.get(rendition.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[8:12] == b"WEBP"
+    # Content-addressed (a new image is a new file name): phones keep it a year.
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=31536000", "immutable"} <= directives
 
     private = default_storage.save("certificates/rahasia/sertifikat.pdf", ContentFile(b"%PDF-1"))
     assert client.get(f"/media/{private}").status_code == 404

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
+    "core.middleware.TextGZipMiddleware",  # pages and JSON; inside the file links above
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.DefaultLanguageMiddleware",
