@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import re
+import time
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,6 +19,9 @@ from core.errors import DomainError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 10_000
+TRAILING_BLANK_ROWS = 1_000  # this many empty rows in a row end the register
+READ_SECONDS = 10
+MAX_COLUMNS = 64  # the register has 9 columns; cells far to the right are not read
 # An .xlsx is a zip: refuse one that unpacks to far more than a 10,000-row register needs.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 HEADER_SCAN = 10  # registers often have a title row or two above the header
@@ -55,6 +59,10 @@ FILE_MESSAGES = {
     "empty_file": _("The file is empty."),
     "too_large": _("The file is larger than 2 MB. Split it into smaller files."),
     "too_many_rows": _("The file has more than 10,000 rows. Split it into smaller files."),
+    "too_slow": _(
+        "The file takes too long to read. Copy only the register's rows and columns into a new "
+        "file and upload that."
+    ),
     "not_utf8": _(
         "The file is not saved as CSV UTF-8. In Excel choose File → Save As → "
         "“CSV UTF-8 (Comma delimited) (*.csv)”, or upload the .xlsx file itself."
@@ -155,12 +163,24 @@ def _build_sheet(raw_rows: list[tuple[int, tuple]]) -> Sheet:
 
 
 def _nonblank_rows(numbered: Iterable[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
-    kept = []
+    """The rows with something in them. Reading stops after TRAILING_BLANK_ROWS empty rows in a
+    row (a sheet "used" to row 1,048,576 is otherwise a million rows to parse) and refuses a
+    file that takes longer than READ_SECONDS to read, so one upload cannot hold a worker."""
+    kept: list[tuple[int, tuple]] = []
+    blank_run = 0
+    deadline = time.monotonic() + READ_SECONDS
     for number, cells in numbered:
         if any(not is_blank(cell) for cell in cells):
             kept.append((number, tuple(cells)))
+            blank_run = 0
             if len(kept) > MAX_ROWS + HEADER_SCAN:
                 raise ImportFileError("too_many_rows")
+        else:
+            blank_run += 1
+            if blank_run >= TRAILING_BLANK_ROWS:
+                break
+        if number % 256 == 0 and time.monotonic() > deadline:
+            raise ImportFileError("too_slow")
     return kept
 
 
@@ -209,7 +229,8 @@ def _read_xlsx(content: bytes) -> list[tuple[int, tuple]]:
         try:
             sheet = workbook.worksheets[0]
             sheet.reset_dimensions()  # some writers store a wrong size; read every row
-            return _nonblank_rows(enumerate(sheet.iter_rows(values_only=True), start=1))
+            rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            return _nonblank_rows(enumerate(rows, start=1))
         finally:
             workbook.close()
     except ImportFileError:

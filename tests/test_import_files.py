@@ -194,3 +194,37 @@ def test_a_zip_bomb_posing_as_a_workbook_is_refused_before_it_is_unpacked(admin_
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [refused.value.message]
     assert not VolunteerImportBatch.objects.exists()
+
+
+def sheet_used_to_the_bottom(rows, *, last_row: int) -> bytes:
+    """A register whose sheet is "used" down to `last_row` (a stray space far below): small
+    on disk, but a reader that walks every row parses hundreds of thousands of empty ones."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(list(HEADERS))
+    for row in rows:
+        sheet.append([row.get(key) for key in HEADERS])
+    for _ in range(last_row - len(rows) - 2):
+        sheet.append([])
+    sheet.append([" "] * 3 + ["Manna"])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_reading_stops_after_the_trailing_empty_rows():
+    content = sheet_used_to_the_bottom([person(1), person(2)], last_row=200_000)
+    assert len(content) < 2 * 1024 * 1024
+    sheet = read_sheet(filename="register.xlsx", content=content)
+    assert len(sheet.rows) == 2  # the stray cell 200,000 rows down is not read
+
+
+def test_a_file_that_reads_too_long_is_refused_with_a_clear_error(monkeypatch):
+    from people import import_files
+
+    monkeypatch.setattr(import_files, "READ_SECONDS", -1)  # any read is over time
+    content = csv_bytes([person(i) for i in range(1, 400)])
+    with pytest.raises(ImportFileError) as refused:
+        read_sheet(filename="register.csv", content=content)
+    assert refused.value.code == "too_slow"
+    assert "terlalu lama" in str(refused.value.message)
