@@ -1,10 +1,15 @@
-"""Evidence uploads: the type comes from the file's first bytes, never from its name."""
+"""Evidence uploads: the type comes from the file's first bytes, never from its name; photos
+lose their metadata (a phone writes the GPS position of where it was taken: a beneficiary's
+home) before they are stored."""
+
+import io
 
 import filetype
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 from core.errors import DomainError
 
@@ -51,3 +56,26 @@ def _check_image(upload) -> None:
         upload.seek(0)
     if width * height >= MAX_PIXELS:
         raise DomainError("image_too_large", _("The image is too large: at most 40 megapixels."))
+
+
+def without_metadata(upload, content_type: str):
+    """A JPEG or PNG re-saved from its pixels alone: EXIF (GPS, phone, time), XMP, comments
+    and PNG text chunks are gone; the EXIF orientation is applied to the pixels first, so the
+    photo still stands the right way up. The colour profile stays. PDFs are returned as they
+    came."""
+    if not content_type.startswith("image/"):
+        return upload
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        icc = image.info.get("icc_profile")
+        out = io.BytesIO()
+        options = {"icc_profile": icc} if icc else {}
+        if content_type == "image/jpeg":
+            if upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            upright.save(out, "JPEG", quality=90, optimize=True, **options)
+        else:
+            upright.save(out, "PNG", optimize=True, **options)
+    return ContentFile(out.getvalue(), name=upload.name)

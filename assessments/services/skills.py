@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +21,7 @@ from ..models import (
     ScoreRecord,
     ScoreSource,
 )
-from ..uploads import check_evidence_file
+from ..uploads import check_evidence_file, without_metadata
 from .bank import rubric_version_publish
 from .common import _enqueue_verdict, _require_enrolled, course_of_module
 
@@ -70,6 +73,17 @@ def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evi
     _require_enrolled(by, course)
     original_name = (upload.name or "bukti")[:200]
     content_type = check_evidence_file(upload)
+    upload = without_metadata(upload, content_type)
+    used = Evidence.objects.filter(volunteer=by).aggregate(total=Sum("size"))["total"] or 0
+    if used + upload.size > settings.EVIDENCE_QUOTA_BYTES:
+        raise DomainError(
+            "quota_exceeded",
+            _(
+                "Your uploads have reached the limit of %(quota)s. Ask your trainer about your "
+                "older evidence before adding more."
+            )
+            % {"quota": filesizeformat(settings.EVIDENCE_QUOTA_BYTES)},
+        )
     evidence = Evidence(
         rubric=rubric,
         volunteer=by,

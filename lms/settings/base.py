@@ -290,3 +290,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Practice evidence: all of one volunteer's uploads together (photos lose their metadata first).
+EVIDENCE_QUOTA_BYTES = int(os.environ.get("DJANGO_EVIDENCE_QUOTA_MB", "50")) * 1024 * 1024
