@@ -11,10 +11,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .models import RateCount
 from .phone import looks_like_phone, normalize_phone
 
 
@@ -32,7 +35,12 @@ def client_ip(request) -> str:
 
 
 def allow(request, *, scope: str, limit: int, window: int = 60) -> bool:
-    key = f"rl:{scope}:{client_ip(request)}:{int(time.time() // window)}"
+    """Count this request in its fixed window; False once the limit is passed. Counted in the
+    shared cache (Redis), or in the database when settings.RATE_LIMIT_STORE says so."""
+    start = int(time.time() // window) * window
+    key = f"rl:{scope}:{client_ip(request)}:{start}"
+    if settings.RATE_LIMIT_STORE == "database":
+        return _count_in_database(key, start=start, window=window) <= limit
     cache.add(key, 0, window + 1)
     try:
         count = cache.incr(key)
@@ -40,6 +48,21 @@ def allow(request, *, scope: str, limit: int, window: int = 60) -> bool:
         cache.set(key, 1, window + 1)
         count = 1
     return count <= limit
+
+
+def _count_in_database(key: str, *, start: int, window: int) -> int:
+    for _attempt in range(2):
+        if RateCount.objects.filter(key=key).update(count=F("count") + 1):
+            return RateCount.objects.values_list("count", flat=True).get(key=key)
+        try:
+            with transaction.atomic():
+                RateCount.objects.create(key=key, window=start, count=1)
+        except IntegrityError:  # another worker opened the window first: count again
+            continue
+        # A new window: the ones that have ended are of no use any more.
+        RateCount.objects.filter(window__lt=start - window).delete()
+        return 1
+    return RateCount.objects.values_list("count", flat=True).get(key=key)
 
 
 def axes_client_ip(request) -> str | None:

@@ -191,6 +191,9 @@ CACHES["chrome"] = {
 # a change replaces (lms/cache.py). Only right when every process shares the cache: on with
 # Redis; off with local memory (several gunicorn workers would each keep their own).
 VERSIONED_CACHE = bool(os.environ.get("REDIS_URL"))
+# Rate limits (core/ratelimit.py) count in the cache, shared through Redis. Without Redis each
+# process has its own memory, so production counts in the database instead (production.py).
+RATE_LIMIT_STORE = "cache"
 
 # Background work through the django-tasks API: run at once in development and tests; in
 # production queued in the database (django-tasks-db) and run by `manage.py db_worker`.

@@ -24,6 +24,10 @@ CSRF_TRUSTED_ORIGINS = [
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# Several workers without a shared cache would each allow the whole rate limit: count in the
+# database unless Redis is there.
+RATE_LIMIT_STORE = "cache" if os.environ.get("REDIS_URL") else "database"
+
 # whitenoise serves the collected static files right after the security middleware.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
