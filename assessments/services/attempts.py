@@ -90,6 +90,9 @@ def attempt_finalize(*, attempt: Attempt, finished_at: datetime.datetime) -> Att
     )
     if not pending and attempt.percent is not None:
         _record_quiz_score(attempt=attempt)
+    elif pending:
+        # An essay waits for its trainer: the verdict must say so, not "not taken yet".
+        _enqueue_verdict(attempt.user_id, course_of_module(attempt.quiz.module_id).pk)
     attempt.graded_answers = answers  # the caller's payload needs no second read
     return attempt
 
