@@ -101,11 +101,12 @@ class AnswerIn(Schema):
     @field_validator("seq", mode="before")
     @classmethod
     def seq_fits(cls, value: Any) -> Any:
+        # A number that cannot be a seq is an invalid answer; a value of another type is left
+        # to the schema's own check (invalid_request).
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # 3.0, as some clients write whole numbers
-        elif isinstance(value, str) and value.isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQ:
+        too_big = isinstance(value, int) and not isinstance(value, bool)
+        if isinstance(value, float) or (too_big and not 0 <= value <= MAX_SEQ):
             raise PydanticCustomError(
                 "invalid_answer", gettext("The save number (seq) must be a whole number ≥ 0.")
             )

@@ -172,6 +172,14 @@ class CertificateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+def current_q(*, today, prefix: str = "") -> Q:
+    """Certificates valid on `today`: neither revoked nor superseded, and not expired.
+    `prefix` reaches them through a relation (e.g. "certificates__" from a course)."""
+    return Q(**{f"{prefix}revoked_at__isnull": True, f"{prefix}superseded_at__isnull": True}) & (
+        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today})
+    )
+
+
 class Certificate(models.Model):
     number = models.CharField(_("number"), max_length=100, unique=True)
     code = models.CharField(
@@ -296,6 +304,8 @@ class BulkJob(models.Model):
 
     kind = models.CharField(max_length=5, choices=Kind.choices)
     course = models.ForeignKey("modules.CoursePage", on_delete=models.CASCADE, related_name="+")
+    # ZIP: only the certificates valid today, unless the office asks for all (named by status).
+    include_all = models.BooleanField(_("include revoked, superseded and expired"), default=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )

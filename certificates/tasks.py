@@ -6,16 +6,29 @@ import zipfile
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import override
 from django_tasks import task
 
 from assessments.models import Verdict, VerdictStatus
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment
 
-from .models import BulkJob, Certificate
+from .models import BulkJob, Certificate, CertificateStatus, current_q
 from .services import certificate_issue, course_subjects, issue_failure_record, template_for
 
 logger = logging.getLogger(__name__)
+
+
+def zip_name(certificate: Certificate) -> str:
+    """A valid certificate under its own name; any other with its status in front, in
+    Indonesian (DICABUT-…, DIGANTIKAN-…, KEDALUWARSA-…), so nobody hands one out by mistake."""
+    status = certificate.status
+    if status == CertificateStatus.VALID:
+        return certificate.filename
+    with override("id"):
+        label = slugify(str(CertificateStatus(status).label)).upper()
+    return f"{label}-{certificate.filename}"
 
 
 @task()
@@ -92,13 +105,16 @@ def run_bulk_job(job_id: int) -> str:
                     job.save(update_fields=["done"])
                     saved_at = time.monotonic()
         else:
-            certificates = list(Certificate.objects.filter(course=job.course).order_by("number"))
+            certificates = Certificate.objects.filter(course=job.course).order_by("number")
+            if not job.include_all:
+                certificates = certificates.filter(current_q(today=timezone.localdate()))
+            certificates = list(certificates)
             job.total = len(certificates)
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
                 for index, certificate in enumerate(certificates, start=1):
                     with certificate.pdf.open("rb") as handle:
-                        archive.writestr(certificate.filename, handle.read())
+                        archive.writestr(zip_name(certificate), handle.read())
                     job.done = index
                     job.save(update_fields=["done", "total"])
             job.file.save(

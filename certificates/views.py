@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from core.errors import DomainError
 from core.ratelimit import allow
 from modules.models import CoursePage
 
-from .models import BulkJob, Certificate, CertificateTemplate, IssueFailure
+from .models import BulkJob, Certificate, CertificateTemplate, IssueFailure, current_q
 from .permissions import can_download, is_office_admin
 from .selectors import public_record
 from .services import (
@@ -219,7 +220,12 @@ def manage(request):
         action = request.POST.get("action")
         course = get_object_or_404(CoursePage, pk=request.POST.get("course") or 0)
         if action in (BulkJob.Kind.ISSUE, BulkJob.Kind.ZIP):
-            job = BulkJob.objects.create(kind=action, course=course, requested_by=request.user)
+            job = BulkJob.objects.create(
+                kind=action,
+                course=course,
+                requested_by=request.user,
+                include_all=request.POST.get("include_all") == "1",
+            )
             job_id = job.pk
             transaction.on_commit(lambda: run_bulk_job.enqueue(job_id))
             return redirect("certificate_bulk_job", job_id=job.pk)
@@ -253,7 +259,30 @@ def manage(request):
             | Q(holder__full_name__icontains=query)
             | Q(code=query.upper())
         )[:50]
-    courses = CoursePage.objects.live().annotate(issued=Count("certificates")).order_by("path")
+    today = timezone.localdate()
+    courses = (
+        CoursePage.objects.live()
+        .annotate(
+            n_valid=Count("certificates", filter=current_q(today=today, prefix="certificates__")),
+            n_revoked=Count("certificates", filter=Q(certificates__revoked_at__isnull=False)),
+            n_superseded=Count(
+                "certificates",
+                filter=Q(
+                    certificates__revoked_at__isnull=True,
+                    certificates__superseded_at__isnull=False,
+                ),
+            ),
+            n_expired=Count(
+                "certificates",
+                filter=Q(
+                    certificates__revoked_at__isnull=True,
+                    certificates__superseded_at__isnull=True,
+                    certificates__valid_until__lt=today,
+                ),
+            ),
+        )
+        .order_by("path")
+    )
     return render(
         request,
         "certificates/manage.html",

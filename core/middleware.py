@@ -40,7 +40,9 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
+        # Only when the request looked at its user (a page that never did shows nobody's
+        # data): asking here would cost the user's query on every redirect and file.
+        user = getattr(request, "_cached_user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
@@ -81,7 +83,7 @@ class RefuseNulMiddleware:
                 "The request holds an invisible NUL character. Remove it and try again."
             )
             if request.path.startswith("/api/"):
-                return JsonResponse({"code": "invalid_text", "message": message}, status=400)
+                return JsonResponse({"code": "invalid_request", "message": message}, status=400)
             return HttpResponseBadRequest(
                 render_to_string("400.html", {"message": message}, request=request)
             )

@@ -33,7 +33,7 @@ def test_nul_in_a_url_or_query_is_a_clear_400(client, url):
     response = client.get(url)
     assert response.status_code == 400, url
     if url.startswith("/api/"):
-        assert response.json()["code"] == "invalid_text"
+        assert response.json()["code"] == "invalid_request"
         assert MESSAGE in response.json()["message"]
     else:
         assert MESSAGE in response.content.decode()
@@ -72,7 +72,7 @@ def test_nul_in_a_json_answer_is_refused_and_not_saved(client, volunteer):
     ]:
         response = client.put(url, data=body, content_type="application/json")
         assert response.status_code == 400, body
-        assert response.json()["code"] == "invalid_text"
+        assert response.json()["code"] == "invalid_request"
     assert AttemptAnswer.objects.get(pk=answer.pk).seq == 0
     ok = client.put(
         url, data=json.dumps({"response": "Manna", "seq": 1}), content_type="application/json"
