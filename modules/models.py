@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -262,6 +263,14 @@ class ModulePage(CachedViewRestrictions, Page):
     def serve(self, request, *args, **kwargs):
         # A module has no page of its own: its lessons are listed on the course page.
         return redirect(self.get_parent().url + f"#module-{self.pk}")
+
+    def serve_preview(self, request, mode_name):
+        """What a volunteer sees of a module: its course page, opened at this module (the
+        admin's preview and "view draft" would otherwise look for a template it has none of)."""
+        course = self.get_parent().specific
+        context = course.get_context(request)
+        context["open_module"] = self.pk
+        return TemplateResponse(request, course.get_template(request), context)
 
 
 class LessonPage(CachedViewRestrictions, Page):
