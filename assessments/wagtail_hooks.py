@@ -1,11 +1,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import AttitudeInstrument, CompetencyUnit, PredicateBand, Question, Quiz, Rubric
+from .question_form import QuestionForm
 from .services import question_version_publish, rubric_version_publish
 
 
@@ -24,6 +26,8 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["__str__", "kind", "points", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["text"]
+    # The model's panels, with a form that refuses a question nobody could answer right.
+    edit_handler = ObjectList(Question.panels, base_form_class=QuestionForm)
 
 
 class QuizViewSet(SnippetViewSet):
