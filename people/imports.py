@@ -224,9 +224,12 @@ def _clean_one(cells: Mapping[str, Any], today: datetime.date) -> tuple[dict, di
     return values, problems
 
 
-def clean_rows(sheet: Sheet, *, today: datetime.date) -> tuple[list[dict], list[RowError]]:
+def clean_rows(
+    sheet: Sheet, *, today: datetime.date, rejected: list[dict] | None = None
+) -> tuple[list[dict], list[RowError]]:
     """Check every cell of every row, and phones repeated within the file (both rows named).
-    Returns the rows that passed (JSON-ready: ISO dates, +62 phones) and every error."""
+    Returns the rows that passed (JSON-ready: ISO dates, +62 phones) and every error; with
+    `rejected`, the cells that did pass in the rows that did not are added to it."""
     cleaned: list[dict] = []
     errors: list[RowError] = []
     rows_by_phone: dict[str, list[int]] = defaultdict(list)
@@ -242,6 +245,10 @@ def clean_rows(sheet: Sheet, *, today: datetime.date) -> tuple[list[dict], list[
             errors.append(_error(sheet, number, key, code, params))
         if not problems:
             cleaned.append({"row": number, **values})
+        elif rejected is not None:
+            rejected.append(
+                {"row": number, **{k: v for k, v in values.items() if k not in problems}}
+            )
     repeated = {phone: rows for phone, rows in rows_by_phone.items() if len(rows) > 1}
     if repeated:
         bad_rows = set()
@@ -284,6 +291,17 @@ class Classified:
     new: list[dict]  # clean rows + district_id and username
     existing: list[tuple[dict, int]]  # (row, user id): same phone and same name, skipped
     errors: list[RowError]
+
+
+def district_errors(
+    rows: list[dict], *, district_ids: Mapping[str, int], labels: Mapping | None = None
+) -> list[RowError]:
+    """The unknown kecamatan among rows refused for other cells, so one preview names them too."""
+    return [
+        _labelled(labels or {}, row["row"], "kecamatan", "unknown_district", {"value": value})
+        for row in rows
+        if (value := row.get("kecamatan")) and district_key(value) not in district_ids
+    ]
 
 
 def classify_rows(

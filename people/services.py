@@ -24,6 +24,7 @@ from .imports import (
     RowError,
     classify_rows,
     clean_rows,
+    district_errors,
     district_key,
     sorted_errors,
     username_candidates,
@@ -83,7 +84,10 @@ IMPORT_PREVIEW_HOURS = 24  # a check older than this is stale: upload the file a
 
 
 def _volunteer_import_check(
-    rows: list[dict], labels: dict[str, tuple[str, str]] | None = None
+    rows: list[dict],
+    labels: dict[str, tuple[str, str]] | None = None,
+    *,
+    rejected: list[dict] = (),
 ) -> Classified:
     """Classify clean rows against the database in a fixed number of queries: districts, and
     users holding these phones or their usernames (plus one more only on a username clash)."""
@@ -112,13 +116,17 @@ def _volunteer_import_check(
     ]
     if fallbacks:
         taken |= set(User.objects.filter(username__in=fallbacks).values_list("username", flat=True))
-    return classify_rows(
+    classified = classify_rows(
         rows,
         district_ids=district_ids,
         users_by_phone=users_by_phone,
         taken_usernames=taken,
         labels=labels,
     )
+    if rejected:  # rows refused for other cells: their kecamatan is checked all the same
+        more = district_errors(list(rejected), district_ids=district_ids, labels=labels)
+        classified.errors = sorted_errors([*classified.errors, *more])
+    return classified
 
 
 @transaction.atomic
@@ -128,9 +136,12 @@ def volunteer_import_preview(
     """Read and check a whole register and keep the result for confirmation. Writes no person;
     raises ImportFileError (a DomainError) when the file itself cannot be used."""
     sheet = read_sheet(filename=filename, content=content)
-    rows, errors = clean_rows(sheet, today=timezone.localdate())
+    rejected: list[dict] = []
+    rows, errors = clean_rows(sheet, today=timezone.localdate(), rejected=rejected)
     labels = sheet.labels()
-    checked = _volunteer_import_check(rows, labels)
+    # Every error of every row in one preview: rows refused for a cell are still checked
+    # against the districts (an unknown kecamatan used to appear only after the next upload).
+    checked = _volunteer_import_check(rows, labels, rejected=rejected)
     errors = sorted_errors([*errors, *checked.errors])
     status = {row["row"]: "new" for row in checked.new}
     status.update({row["row"]: "existing" for row, _user_id in checked.existing})

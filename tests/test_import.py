@@ -155,6 +155,7 @@ def test_errors_in_several_rows_are_listed_by_row_and_column_and_nothing_is_writ
         (4, "tanggal_lahir", "impossible_date"),
         (4, "jenis_kelamin", "bad_sex"),
         (5, "tanggal_lahir", "too_young"),
+        (5, "kecamatan", "unknown_district"),  # named at once, not after the next upload
         (6, "tanggal_lahir", "bad_date"),
         (6, "tahun_pengangkatan", "bad_year"),
         (7, "tanggal_lahir", "future_date"),
@@ -405,3 +406,15 @@ def test_menu_item_is_shown_to_office_admins_only(client, trainer, office_admin)
     assert URL in client.get("/admin/").content.decode()
     client.force_login(trainer)
     assert URL not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_every_error_of_every_row_is_in_one_preview(office_admin):
+    """A row with a bad phone and an unknown kecamatan names both at once: the kecamatan used
+    to appear only after the phone was fixed and the file uploaded again."""
+    rows = [person(1, no_hp="12345", kecamatan="Kecamatan Khayalan"), person(2)]
+    batch = preview(csv_bytes(rows), by=office_admin)
+    found = {(error["row"], error["column"], error["code"]) for error in batch.errors}
+    assert any(row == 2 and column == "no_hp" for row, column, _code in found)
+    assert (2, "kecamatan", "unknown_district") in found
+    assert batch.error_rows == 1 and batch.new_count == 1
