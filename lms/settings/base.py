@@ -58,10 +58,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.DefaultLanguageMiddleware",
-    "core.middleware.RefuseNulMiddleware",  # NUL in any input: 400 (PostgreSQL refuses it)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.RefuseNulMiddleware",  # NUL in any input: 400 (PostgreSQL refuses it)
     "core.cache.PinnedVersionsMiddleware",  # one cache round trip for the versions (core/cache.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
