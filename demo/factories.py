@@ -16,6 +16,7 @@ from assessments.models import (
     CompetencyUnit,
     Question,
     QuestionChoice,
+    QuestionType,
     Quiz,
     QuizQuestion,
     Rubric,
@@ -164,33 +165,39 @@ def make_unit(code="PSM.01") -> CompetencyUnit:
     return CompetencyUnit.objects.create(code=code, title=f"Unit {code}")
 
 
-def correct_response(version):
+def correct_response(version, *, essay: str = "Jawaban esai yang panjang."):
+    """The right answer to a question version, in the shape answer_save takes."""
     data, kind = version.data, version.kind
-    if kind in ("single", "true_false"):
+    if kind in (QuestionType.SINGLE, QuestionType.TRUE_FALSE):
         return next(c["id"] for c in data["choices"] if c["correct"])
-    if kind == "multiple":
+    if kind == QuestionType.MULTIPLE:
         return [c["id"] for c in data["choices"] if c["correct"]]
-    if kind == "ordering":
+    if kind == QuestionType.ORDERING:
         return [c["id"] for c in data["choices"]]
-    if kind == "matching":
+    if kind == QuestionType.MATCHING:
         return {c["id"]: c["id"] for c in data["choices"]}
-    if kind == "short_text":
+    if kind == QuestionType.SHORT_TEXT:
         return data["accepted"][0]
-    if kind == "numeric":
+    if kind == QuestionType.NUMERIC:
         return data["numeric"]["value"]
-    return "Jawaban esai yang panjang."
+    return essay
 
 
 def kompeten_volunteer(*, course, username: str, phone: str):
     """A volunteer enrolled in `course` with a Kompeten verdict: what a certificate needs. No
     password is hashed: hundreds of PBKDF2 hashes would take minutes, and nobody logs in by form."""
     person = make_user(username, phone=phone, password=None)
-    enrollment_create(user=person, course=course)
-    Verdict.objects.create(
-        volunteer=person,
+    make_kompeten(person, course)
+    return person
+
+
+def make_kompeten(user, course) -> Verdict:
+    """`user` enrolled in `course` with a Kompeten verdict, without assessing anything."""
+    enrollment_create(user=user, course=course)
+    return Verdict.objects.create(
+        volunteer=user,
         course=course,
         status=VerdictStatus.KOMPETEN,
         predicate="Baik",
         computed_at=timezone.now(),
     )
-    return person

@@ -30,6 +30,7 @@ from assessments.services import (
 from assessments.verdict import reason_text, verdict_recompute
 from certificates.models import Certificate
 from certificates.services import certificate_issue
+from demo.factories import correct_response
 from modules.models import CoursePage, Enrollment, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 
@@ -51,21 +52,7 @@ SELF_RATING, TRAINER_RATING = 5, 4  # on statements that are not reverse-keyed
 
 
 def _correct(version: QuestionVersion):
-    """The right answer to a question version, in the shape answer_save takes."""
-    data, kind = version.data, version.kind
-    if kind in ("single", "true_false"):
-        return next(c["id"] for c in data["choices"] if c["correct"])
-    if kind == "multiple":
-        return [c["id"] for c in data["choices"] if c["correct"]]
-    if kind == "ordering":
-        return [c["id"] for c in data["choices"]]
-    if kind == "matching":
-        return {c["id"]: c["id"] for c in data["choices"]}
-    if kind == "short_text":
-        return data["accepted"][0]
-    if kind == "numeric":
-        return data["numeric"]["value"]
-    return ESSAY_ANSWER
+    return correct_response(version, essay=ESSAY_ANSWER)
 
 
 def _wrong(version: QuestionVersion):

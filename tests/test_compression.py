@@ -4,12 +4,10 @@ text only); PDFs, photos and the certificate file links are left as they are."""
 import gzip
 
 import pytest
-from django.utils import timezone
 
-from assessments.models import Verdict, VerdictStatus
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
-from demo.factories import lessons_of
+from demo.factories import lessons_of, make_kompeten
 from modules.services import enrollment_create
 
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
@@ -39,14 +37,7 @@ def test_the_catalogue_and_the_api_are_compressed(client, course):
 
 @pytest.mark.django_db
 def test_pdfs_are_not_compressed_again(client, volunteer, course):
-    enrollment_create(user=volunteer, course=course)
-    Verdict.objects.create(
-        volunteer=volunteer,
-        course=course,
-        status=VerdictStatus.KOMPETEN,
-        predicate="Baik",
-        computed_at=timezone.now(),
-    )
+    make_kompeten(volunteer, course)
     CertificateTemplate.objects.create(name="Standar", is_default=True)
     certificate = certificate_issue(holder=volunteer, course=course)
     client.force_login(volunteer)

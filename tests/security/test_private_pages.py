@@ -3,13 +3,11 @@ browser cache: `Cache-Control: private, no-store` (DESIGN.md, privacy). Public v
 is never indexed by search engines."""
 
 import pytest
-from django.utils import timezone
 
-from assessments.models import Verdict, VerdictStatus
 from assessments.services import attempt_start, attempt_submit
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
-from demo.factories import make_course, make_question, make_quiz
+from demo.factories import make_course, make_kompeten, make_question, make_quiz
 from modules.models import ModulePage
 from modules.services import enrollment_create
 
@@ -21,13 +19,7 @@ def world(db, volunteer):
     quiz = make_quiz(module, [make_question("single")])
     enrollment_create(user=volunteer, course=course)
     attempt = attempt_submit(by=volunteer, attempt_id=attempt_start(by=volunteer, quiz=quiz).pk)
-    Verdict.objects.create(
-        volunteer=volunteer,
-        course=course,
-        status=VerdictStatus.KOMPETEN,
-        predicate="Baik",
-        computed_at=timezone.now(),
-    )
+    make_kompeten(volunteer, course)
     CertificateTemplate.objects.create(name="Standar", is_default=True)
     certificate = certificate_issue(holder=volunteer, course=course)
     return {"course": course, "quiz": quiz, "attempt": attempt, "certificate": certificate}
