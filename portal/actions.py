@@ -109,22 +109,19 @@ def pending_actions(
         ).values_list("instrument_id", "volunteer_id")
     )
 
-    def course_of(module_id: int):
-        return module_course[module_id]
-
     return Pending(
         essays=essays,
         evidence=evidence,
         observations_due=[
-            {"rubric": r, "volunteer": v, "course": course_of(r.module_id)}
+            {"rubric": r, "volunteer": v, "course": module_course[r.module_id]}
             for r in rubrics
-            for v in enrolled.get(course_of(r.module_id).pk, [])
+            for v in enrolled.get(module_course[r.module_id].pk, [])
             if (r.pk, v.pk) not in observed
         ],
         ratings_due=[
-            {"instrument": i, "volunteer": v, "course": course_of(i.module_id)}
+            {"instrument": i, "volunteer": v, "course": module_course[i.module_id]}
             for i in instruments
-            for v in enrolled.get(course_of(i.module_id).pk, [])
+            for v in enrolled.get(module_course[i.module_id].pk, [])
             if (i.pk, v.pk) not in rated
         ],
     )
