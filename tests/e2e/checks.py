@@ -60,13 +60,14 @@ class SiteChecks:
     while the site is in Indonesian. Collects the findings; `assert_clean` fails with all of
     them at the end of a journey. Also saves screenshots of the key screens."""
 
-    def __init__(self, base_url: str, viewport: str):
+    def __init__(self, base_url: str, viewport: str, journey: str = ""):
         from axe_playwright_python.sync_playwright import Axe
 
         self.axe = Axe()
         self.base_url = base_url
         self.viewport = viewport
-        self.folder = ARTIFACTS / viewport
+        # Each journey its own folder: a new SiteChecks clears its folder's old screenshots.
+        self.folder = ARTIFACTS / viewport / journey if journey else ARTIFACTS / viewport
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob("*.png"):
             old.unlink()
