@@ -232,3 +232,12 @@ def test_the_office_reads_a_withdrawal_in_site_history(client, volunteer, office
     shown = list(response.context["object_list"])
     assert [entry.action for entry in shown] == ["psm.evidence_withdraw"]
     assert evidence.original_name in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_reviewing_a_file_withdrawn_meanwhile_is_a_clear_refusal(volunteer, trainer, rubric):
+    evidence = evidence_submit(by=volunteer, rubric=rubric, upload=png())
+    evidence_withdraw(evidence=evidence, by=volunteer)
+    with pytest.raises(DomainError) as error:
+        evidence_review(by=trainer, evidence_id=evidence.pk, accept=True)
+    assert error.value.code == "not_found"
