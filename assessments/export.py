@@ -171,7 +171,7 @@ def _attitude_ratings(user) -> list[dict]:
             "note": r.note,
             "items": [
                 {
-                    "statement": s.text,
+                    "statement": s.wording_for(r.role),  # as the rater read it
                     "aspect": s.aspect,
                     "reverse_keyed": s.reverse_keyed,
                     "answer": r.answers.get(f"s{s.pk}"),

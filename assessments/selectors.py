@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from modules.models import ModulePage
+from modules.selectors import course_outline
 
 from .models import Attempt, AttemptStatus, AttitudeInstrument, Quiz, Rubric
 
@@ -161,3 +162,12 @@ def module_tasks(*, course) -> dict[int, list[dict]]:
             }
         )
     return tasks
+
+
+def module_locked_by(*, user, course, module_id: int) -> ModulePage | None:
+    """The module `user` must finish before `module_id` opens, or None when it is open (from
+    the cached course outline: no query once the course and progress are cached)."""
+    for module in course_outline(course=course, user=user).modules:
+        if module.page.pk == module_id:
+            return module.locked_by if module.locked else None
+    return None

@@ -10,6 +10,11 @@ urlpatterns = [
     path("sikap/<int:instrument_id>/", views.attitude_self, name="attitude_self"),
     path("bukti/<int:rubric_id>/", views.evidence_upload, name="evidence_upload"),
     path("bukti/berkas/<int:evidence_id>/", views.evidence_file, name="evidence_file"),
+    path(
+        "bukti/berkas/<int:evidence_id>/tarik/",
+        views.evidence_withdraw,
+        name="evidence_withdraw",
+    ),
     path("kompetensi/", views.competency_profile, name="competency_profile"),
     path(
         "pelatih/kuis/<int:quiz_id>/analisis/",

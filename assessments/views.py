@@ -16,9 +16,18 @@ from people.roles import is_trainer
 
 from . import services
 from .forms import EvidenceForm, likert_answers_from_post, response_from_post
-from .models import Attempt, AttemptStatus, AttitudeInstrument, Evidence, Quiz, RaterRole, Rubric
+from .models import (
+    Attempt,
+    AttemptStatus,
+    AttitudeInstrument,
+    Evidence,
+    EvidenceStatus,
+    Quiz,
+    RaterRole,
+    Rubric,
+)
 from .permissions import trainer_course_ids
-from .selectors import attempt_payload
+from .selectors import attempt_payload, module_locked_by
 from .verdict import competency_profile_for
 
 
@@ -149,6 +158,14 @@ def attitude_self(request, instrument_id: int):
 def evidence_upload(request, rubric_id: int):
     rubric = get_object_or_404(Rubric, pk=rubric_id)
     course = _enrolled_or_404(request.user, rubric.module_id)
+    first = module_locked_by(user=request.user, course=course, module_id=rubric.module_id)
+    if first is not None:  # GET and POST alike: nothing to fill in before the module opens
+        return render(
+            request,
+            "assessments/evidence_locked.html",
+            {"rubric": rubric, "course": course, "first": first},
+            status=403,
+        )
     form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,12 +180,39 @@ def evidence_upload(request, rubric_id: int):
         else:
             messages.success(request, _("Evidence uploaded. Your trainer will review it."))
             return redirect("evidence_upload", rubric_id=rubric.pk)
-    evidence = Evidence.objects.filter(rubric=rubric, volunteer=request.user)
+    evidence = Evidence.objects.filter(rubric=rubric, volunteer=request.user).select_related(
+        "reviewer"
+    )
     return render(
         request,
         "assessments/evidence_upload.html",
         {"rubric": rubric, "course": course, "form": form, "evidence": evidence},
     )
+
+
+@login_required
+def evidence_withdraw(request, evidence_id: int):
+    """GET asks; POST withdraws. Only the owner's own file that no trainer reviewed yet."""
+    evidence = get_object_or_404(Evidence, pk=evidence_id, volunteer=request.user)
+    back = redirect("evidence_upload", rubric_id=evidence.rubric_id)
+    if evidence.status != EvidenceStatus.SUBMITTED or evidence.reviewed_at is not None:
+        messages.error(
+            request,
+            _("This file has already been reviewed by your trainer and cannot be withdrawn."),
+        )
+        return back
+    if request.method != "POST":
+        return render(request, "assessments/evidence_withdraw.html", {"evidence": evidence})
+    try:
+        services.evidence_withdraw(evidence=evidence, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The file “%(name)s” was withdrawn and deleted.") % {"name": evidence.original_name},
+        )
+    return back
 
 
 @login_required

@@ -17,6 +17,7 @@ ACTIONS: dict[str, tuple[Any, Any]] = {
     "psm.volunteer_import": (_("Import volunteers"), _("Volunteers imported")),
     "psm.role_change": (_("Change roles"), _("Roles changed")),
     "psm.cohort_enrol": (_("Enrol a cohort"), _("Cohort enrolled")),
+    "psm.evidence_withdraw": (_("Withdraw evidence"), _("Evidence withdrawn")),
 }
 
 

@@ -124,9 +124,15 @@ def load_demo_assessments(*, course: CoursePage, trainer) -> None:
             title=attitude_data["title"],
             module=_module(course, attitude_data["module_slug"]),
             instructions=attitude_data["instructions"],
+            trainer_instructions=attitude_data.get("trainer_instructions", ""),
         )
         instrument.statements = [
-            AttitudeStatement(text=s["text"], aspect=s["aspect"], reverse_keyed=s["reverse"])
+            AttitudeStatement(
+                text=s["text"],
+                observer_text=s.get("observer", ""),
+                aspect=s["aspect"],
+                reverse_keyed=s["reverse"],
+            )
             for s in attitude_data["statements"]
         ]
         instrument.save()

@@ -1,4 +1,8 @@
-"""Attitude: Likert instruments, their statements, and the ratings given with them."""
+"""Attitude: Likert instruments, their statements, and the ratings given with them. One set of
+statements serves two readers: the volunteer rates themselves ("Saya …"), a trainer rates the
+volunteer ("Peserta …"), each with their own instructions."""
+
+import re
 
 from django.conf import settings
 from django.db import models
@@ -17,12 +21,25 @@ class AttitudeInstrument(ClusterableModel):
         related_name="attitude_instruments",
         verbose_name=_("module"),
     )
-    instructions = models.TextField(_("instructions"), blank=True)
+    instructions = models.TextField(
+        _("instructions for the self-assessment"),
+        blank=True,
+        help_text=_("What the volunteer reads before rating themselves."),
+    )
+    trainer_instructions = models.TextField(
+        _("instructions for the trainer"),
+        blank=True,
+        help_text=_(
+            "What a trainer reads before rating a volunteer. Leave empty for the standard "
+            "wording (rate what you observed)."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("module"),
         FieldPanel("instructions"),
+        FieldPanel("trainer_instructions"),
         InlinePanel("statements", label=_("Statements"), min_num=1),
     ]
 
@@ -38,7 +55,20 @@ class AttitudeStatement(Orderable):
     instrument = ParentalKey(
         AttitudeInstrument, on_delete=models.CASCADE, related_name="statements"
     )
-    text = models.CharField(_("statement"), max_length=300)
+    text = models.CharField(
+        _("statement"),
+        max_length=300,
+        help_text=_("In the first person, as the volunteer reads it: “Saya …”."),
+    )
+    observer_text = models.CharField(
+        _("statement for the trainer"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The same behaviour as a trainer observes it: “Peserta …”. Leave empty to use the "
+            "statement with “saya” replaced by “peserta”."
+        ),
+    )
     aspect = models.CharField(
         _("aspect"), max_length=100, help_text=_("e.g. volunteering spirit, confidentiality")
     )
@@ -48,8 +78,33 @@ class AttitudeStatement(Orderable):
 
     panels = [
         FieldPanel("text"),
+        FieldPanel("observer_text"),
         FieldRowPanel([FieldPanel("aspect"), FieldPanel("reverse_keyed")]),
     ]
+
+    @property
+    def observer_wording(self) -> str:
+        return self.observer_text or third_person(self.text)
+
+    def wording_for(self, role: str) -> str:
+        return self.observer_wording if role == RaterRole.TRAINER else self.text
+
+
+# Statements are written in Indonesian, whatever the reader's language: so is the fallback.
+_FIRST_PERSON = re.compile(r"\b(saya|aku)\b", re.IGNORECASE)
+
+
+def third_person(text: str) -> str:
+    """A first-person statement as an observer reads it: the pronoun becomes "peserta" (the
+    participant), in the same case."""
+
+    def swap(match: re.Match) -> str:
+        word = match.group(0)
+        if word.isupper() and len(word) > 1:
+            return "PESERTA"
+        return "Peserta" if word[0].isupper() else "peserta"
+
+    return _FIRST_PERSON.sub(swap, text)
 
 
 class RaterRole(models.TextChoices):

@@ -24,7 +24,7 @@ from .bank import (
 )
 from .common import course_of_module
 from .overrides import score_override
-from .skills import evidence_review, evidence_submit, observation_record
+from .skills import evidence_review, evidence_submit, evidence_withdraw, observation_record
 
 __all__ = [
     "GRACE",
@@ -40,6 +40,7 @@ __all__ = [
     "course_of_module",
     "evidence_review",
     "evidence_submit",
+    "evidence_withdraw",
     "observation_record",
     "question_snapshot",
     "question_version_publish",

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
-from modules.selectors import course_outline
 
+from ..selectors import module_locked_by
 from ..tasks import recompute_verdict
 
 
@@ -28,12 +28,11 @@ def _require_enrolled(user, course: CoursePage) -> None:
 
 def _require_unlocked(user, course: CoursePage, module_id: int) -> None:
     """A module that requires the one before stays closed, for its quizzes too."""
-    for module in course_outline(course=course, user=user).modules:
-        if module.page.pk == module_id and module.locked:
-            raise DomainError(
-                "module_locked",
-                _("Finish the module “%(module)s” first.") % {"module": module.locked_by.title},
-            )
+    first = module_locked_by(user=user, course=course, module_id=module_id)
+    if first is not None:
+        raise DomainError(
+            "module_locked", _("Finish the module “%(module)s” first.") % {"module": first.title}
+        )
 
 
 def _enqueue_verdict(user_id: int, course_id: int) -> None:

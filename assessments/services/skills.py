@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit
 from core.errors import DomainError
 
 from .. import scoring
@@ -23,7 +24,7 @@ from ..models import (
 )
 from ..uploads import check_evidence_file, without_metadata
 from .bank import rubric_version_publish
-from .common import _enqueue_verdict, _require_enrolled, course_of_module
+from .common import _enqueue_verdict, _require_enrolled, _require_unlocked, course_of_module
 
 
 @transaction.atomic
@@ -71,6 +72,7 @@ def observation_record(
 def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evidence:
     course = course_of_module(rubric.module_id)
     _require_enrolled(by, course)
+    _require_unlocked(by, course, rubric.module_id)
     original_name = (upload.name or "bukti")[:200]
     content_type = check_evidence_file(upload)
     upload = without_metadata(upload, content_type)
@@ -100,7 +102,9 @@ def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evi
 
 @transaction.atomic
 def evidence_review(*, by, evidence_id: int, accept: bool, comment: str = "") -> Evidence:
-    evidence = Evidence.objects.select_for_update().get(pk=evidence_id)
+    evidence = Evidence.objects.select_for_update().filter(pk=evidence_id).first()
+    if evidence is None:  # withdrawn by the volunteer since the page loaded
+        raise DomainError("not_found", _("This file was withdrawn by the volunteer."))
     if not accept and not comment.strip():
         raise DomainError("comment_required", _("Say what to change when you return evidence."))
     evidence.status = EvidenceStatus.ACCEPTED if accept else EvidenceStatus.RETURNED
@@ -108,3 +112,30 @@ def evidence_review(*, by, evidence_id: int, accept: bool, comment: str = "") ->
     evidence.reviewed_at = timezone.now()
     evidence.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
     return evidence
+
+
+@transaction.atomic
+def evidence_withdraw(*, evidence: Evidence, by) -> None:
+    """The volunteer takes back a file nobody has reviewed yet: the row goes (which frees its
+    share of the quota) and the stored file is deleted once that is committed."""
+    # Read the row afresh under its lock: a review that landed since the page loaded wins.
+    current = (
+        Evidence.objects.select_for_update().filter(pk=evidence.pk, volunteer_id=by.pk).first()
+    )
+    if current is None:
+        raise DomainError("not_found", _("Not found."))
+    if current.status != EvidenceStatus.SUBMITTED or current.reviewed_at is not None:
+        raise DomainError(
+            "evidence_reviewed",
+            _("This file has already been reviewed by your trainer and cannot be withdrawn."),
+        )
+    audit(
+        action="psm.evidence_withdraw",
+        instance=current,
+        user=by,
+        data={"volunteer": by.pk, "rubric": current.rubric_id, "size": current.size},
+    )
+    storage, name = current.file.storage, current.file.name
+    current.delete()
+    # A rollback keeps the row, so it must keep the file too.
+    transaction.on_commit(lambda: storage.delete(name))

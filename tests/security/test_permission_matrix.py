@@ -185,6 +185,7 @@ ROUTES = {
     "attitude_self": ("GET", lambda w: f"/sikap/{w['instrument'].pk}/"),
     "evidence_upload": ("GET", lambda w: f"/bukti/{w['rubric'].pk}/"),
     "evidence_file": ("GET", lambda w: f"/bukti/berkas/{w['evidence'].pk}/"),
+    "evidence_withdraw": ("POST", lambda w: f"/bukti/berkas/{w['evidence'].pk}/tarik/"),
     "certificate_download": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/unduh/"),
     "certificate_file": ("GET", lambda w: f"/sertifikat/berkas/{w['token']}/"),
     "wagtaildocs_serve": ("GET", lambda w: w["document"].url),
@@ -286,6 +287,7 @@ EXPECTED = {
     "attitude_self": (LOGIN, 200, 200, 404, 404, 404),
     "evidence_upload": (LOGIN, 200, 200, 404, 404, 404),
     "evidence_file": (LOGIN, 200, 404, 404, 200, 200),
+    "evidence_withdraw": (LOGIN, 302, 404, 404, 404, 404),  # the owner's own, unreviewed
     "certificate_download": (LOGIN, 302, 404, 404, 302, 302),
     "certificate_file": PUBLIC,  # the 5-minute signed link is the permission (bearer link)
     "wagtaildocs_serve": SIGNED_IN,  # collection restricted to logged-in users
