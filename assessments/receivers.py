@@ -6,7 +6,8 @@ from modules.models import CoursePage
 from modules.signals import course_page_context, lesson_completed
 
 from .models import Verdict
-from .selectors import module_tasks
+from .progress import before_kompeten_in_course
+from .selectors import course_instruments, module_tasks
 from .tasks import recompute_verdict
 
 
@@ -17,8 +18,14 @@ def recompute_after_lesson(*, user_id: int, course_id: int, **kwargs) -> None:
         transaction.on_commit(lambda: recompute_verdict.enqueue(user_id, course_id))
 
 
-def add_module_tasks(*, course, context: dict, **kwargs) -> None:
-    context["module_tasks"] = module_tasks(course=course)
+def add_module_tasks(*, course, request, context: dict, **kwargs) -> None:
+    # One read of the instruments serves both: each module's tasks, and what is left before
+    # Kompeten (from the stored verdict).
+    found = course_instruments(course=course)
+    context["module_tasks"] = module_tasks(course=course, found=found)
+    context["before_kompeten"] = before_kompeten_in_course(
+        user=request.user, outline=context["outline"], found=found
+    )
 
 
 def connect() -> None:
