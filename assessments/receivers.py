@@ -1,6 +1,7 @@
 """assessments listens to the rooms below it (connected in AssessmentsConfig.ready())."""
 
 from django.db import transaction
+from wagtail.signals import page_published
 
 from modules.models import CoursePage
 from modules.signals import course_page_context, lesson_completed
@@ -28,8 +29,26 @@ def add_module_tasks(*, course, request, context: dict, **kwargs) -> None:
     )
 
 
+def recompute_course_verdicts(*, instance, **kwargs) -> None:
+    # The course's competency policy (minimums, weights, pass-mark rule) is an input of every
+    # verdict in it: once a version is published, the stored verdicts follow it.
+    volunteer_ids = list(
+        Verdict.objects.filter(course_id=instance.pk).values_list("volunteer_id", flat=True)
+    )
+
+    def enqueue():
+        for user_id in volunteer_ids:
+            recompute_verdict.enqueue(user_id, instance.pk)
+
+    if volunteer_ids:
+        transaction.on_commit(enqueue)
+
+
 def connect() -> None:
     lesson_completed.connect(recompute_after_lesson, dispatch_uid="assessments.lesson")
     course_page_context.connect(
         add_module_tasks, sender=CoursePage, dispatch_uid="assessments.tasks"
+    )
+    page_published.connect(
+        recompute_course_verdicts, sender=CoursePage, dispatch_uid="assessments.policy"
     )

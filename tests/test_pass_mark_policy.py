@@ -209,3 +209,35 @@ def test_quiz_pages_say_what_the_verdict_says(client, volunteer, world, commit):
     assert "Belum mencapai nilai lulus; kuis ini tetap dihitung dalam rata-rata pengetahuan" in (
         detail
     )
+
+
+@pytest.mark.django_db
+def test_publishing_a_changed_policy_recomputes_the_courses_verdicts(volunteer, world, commit):
+    """Pages read the policy as it is now; the stored verdicts follow it once it is published."""
+    with commit():
+        take(volunteer, world["regular"], right=1)  # 50 %: fine while only post-tests count
+        take(volunteer, world["post"], right=2)
+    assert verdict_of(volunteer, world["course"]).status == VerdictStatus.KOMPETEN
+    course = CoursePage.objects.get(pk=world["course"].pk)
+    course.pass_mark_rule = "all"
+    with commit():
+        course.save_revision().publish()
+    verdict = verdict_of(volunteer, course)
+    assert verdict.status == VerdictStatus.BELUM_KOMPETEN
+    assert [r["code"] for r in verdict.reasons] == ["quiz_below_pass"]
+
+
+@pytest.mark.django_db
+def test_recompute_verdicts_command_applies_the_rules_to_stored_verdicts(volunteer, world, commit):
+    """After the upgrade, verdicts stored under the old rules are recomputed by one command."""
+    from django.core.management import call_command
+
+    with commit():
+        take(volunteer, world["regular"], right=2)
+        take(volunteer, world["post"], right=1)
+    # As stored before the pass mark counted: Kompeten on the average.
+    Verdict.objects.update(status=VerdictStatus.KOMPETEN, reasons=[])
+    call_command("recompute_verdicts")
+    verdict = verdict_of(volunteer, world["course"])
+    assert verdict.status == VerdictStatus.BELUM_KOMPETEN
+    assert [r["code"] for r in verdict.reasons] == ["quiz_below_pass"]
