@@ -125,6 +125,23 @@ def attempt_payload(attempt: Attempt, *, answers=None) -> dict:
     }
 
 
+def instruments_of_modules(*, module_ids) -> dict:
+    """Quizzes, rubrics and attitude instruments of these modules, in module order."""
+    return {
+        "quizzes": list(
+            Quiz.objects.filter(module_id__in=module_ids).order_by("module__path", "pk")
+        ),
+        "rubrics": list(
+            Rubric.objects.filter(module_id__in=module_ids).order_by("module__path", "pk")
+        ),
+        "instruments": list(
+            AttitudeInstrument.objects.filter(module_id__in=module_ids).order_by(
+                "module__path", "pk"
+            )
+        ),
+    }
+
+
 def course_instruments(*, course) -> dict:
     """Quizzes, rubrics and attitude instruments of a course's live modules."""
     modules = ModulePage.objects.live().child_of(course)
@@ -137,9 +154,10 @@ def course_instruments(*, course) -> dict:
     }
 
 
-def module_tasks(*, course) -> dict[int, list[dict]]:
-    """Per module: the quizzes, evidence uploads and self-assessments a volunteer can open."""
-    found = course_instruments(course=course)
+def module_tasks(*, course, found: dict | None = None) -> dict[int, list[dict]]:
+    """Per module: the quizzes, evidence uploads and self-assessments a volunteer can open.
+    `found`: the course's instruments when the caller has them already."""
+    found = found if found is not None else course_instruments(course=course)
     tasks: dict[int, list[dict]] = {}
     for quiz in found["quizzes"]:
         tasks.setdefault(quiz.module_id, []).append(

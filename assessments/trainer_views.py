@@ -27,8 +27,9 @@ from .models import (
     Verdict,
 )
 from .permissions import assert_trains
+from .progress import verdict_for_display
 from .selectors import course_instruments
-from .verdict import verdict_compute, verdict_for_display
+from .verdict import verdict_compute
 
 User = get_user_model()
 
@@ -206,7 +207,9 @@ def volunteer_competency(request, course_id: int, user_id: int):
             )
     verdict = Verdict.objects.filter(volunteer=volunteer, course=course).first()
     display = verdict_for_display(
-        verdict, None if verdict else verdict_compute(user=volunteer, course=course)
+        verdict,
+        None if verdict else verdict_compute(user=volunteer, course=course),
+        volunteer_id=volunteer.pk,  # each reason links to the trainer's page that resolves it
     )
     history = ScoreRecord.objects.filter(volunteer=volunteer, course=course).select_related(
         "recorded_by"

@@ -5,14 +5,16 @@ through the recompute_verdict task)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import audit
-from modules.models import CoursePage, Enrollment, ModulePage
+from modules.models import CoursePage, Enrollment, ModulePage, PassMarkRule
 from modules.selectors import course_outline
 
 from . import scoring
@@ -58,81 +60,166 @@ def _representative_attempts(method: str, attempts: list[Attempt]) -> list[Attem
     return attempts
 
 
-def verdict_compute(*, user, course: CoursePage) -> dict:
-    """Everything the verdict needs, as plain data. Reads only."""
+@dataclass
+class QuizStanding:
+    """A volunteer's standing in one quiz, as the verdict counts it (the quiz pages show this
+    too, so they never disagree with the verdict)."""
+
+    grade: Decimal | None  # the submitted, marked attempts combined by the grading method
+    waiting: bool  # submitted, but an essay waits for marking and nothing is graded yet
+    required: bool  # the course's policy: this quiz must reach its own pass mark
+    pass_mark: Decimal
+    graded: list[Attempt] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.grade is None else self.grade >= self.pass_mark
+
+
+def pass_mark_required(*, course: CoursePage, quiz: QuizModel) -> bool:
+    """Whether the course's policy makes this quiz's pass mark a condition of Kompeten."""
+    if quiz.role == QuizRole.PRE_TEST:
+        return False
+    rule = course.pass_mark_rule
+    return rule == PassMarkRule.ALL or (
+        rule == PassMarkRule.POST_TESTS and quiz.role == QuizRole.POST_TEST
+    )
+
+
+def quiz_standing(*, quiz: QuizModel, course: CoursePage, attempts) -> QuizStanding:
+    """`attempts`: the volunteer's attempts at `quiz`, in any order and state."""
+    submitted = sorted(
+        (a for a in attempts if a.status == AttemptStatus.SUBMITTED), key=lambda a: a.number
+    )
+    graded = [a for a in submitted if not a.needs_marking and a.percent is not None]
+    return QuizStanding(
+        grade=scoring.grade_attempts(quiz.grading_method, [a.percent for a in graded]),
+        waiting=not graded and any(a.needs_marking for a in submitted),
+        required=pass_mark_required(course=course, quiz=quiz),
+        pass_mark=quiz.pass_percent,
+        graded=graded,
+    )
+
+
+@dataclass
+class VerdictInputs:
+    """What a verdict is computed from. Empty results stand for a volunteer nothing was
+    assessed of yet (reasons_before_results)."""
+
+    quizzes: list[QuizModel]
+    rubrics: list[Rubric]
+    instruments: list[AttitudeInstrument]
+    attempts_by_quiz: dict[int, list[Attempt]] = field(default_factory=lambda: defaultdict(list))
+    latest_obs: dict[int, Observation] = field(default_factory=dict)
+    latest_rating: dict[tuple[int, str], Decimal] = field(default_factory=dict)
+    overrides: dict[str, ScoreRecord] = field(default_factory=dict)
+    enrolled: bool = True
+
+
+def _gather(*, user, course: CoursePage) -> VerdictInputs:
+    modules = ModulePage.objects.live().child_of(course)
+    inputs = VerdictInputs(
+        quizzes=list(
+            QuizModel.objects.filter(module__in=modules)
+            .exclude(role=QuizRole.PRE_TEST)
+            .order_by("pk")
+        ),
+        rubrics=list(Rubric.objects.filter(module__in=modules).order_by("pk")),
+        instruments=list(AttitudeInstrument.objects.filter(module__in=modules).order_by("pk")),
+    )
+    for attempt in Attempt.objects.filter(
+        user=user, quiz__in=inputs.quizzes, status=AttemptStatus.SUBMITTED
+    ).order_by("number"):
+        inputs.attempts_by_quiz[attempt.quiz_id].append(attempt)
+    # The latest observation of each rubric and the latest rating per instrument and role.
+    for observation in (
+        Observation.objects.filter(volunteer=user, rubric_version__rubric__in=inputs.rubrics)
+        .select_related("rubric_version")
+        .order_by("created_at", "pk")
+    ):
+        inputs.latest_obs[observation.rubric_version.rubric_id] = observation
+    for rating in AttitudeRating.objects.filter(
+        volunteer=user, instrument__in=inputs.instruments
+    ).order_by("created_at", "pk"):
+        inputs.latest_rating[(rating.instrument_id, rating.role)] = rating.percent
+    for record in ScoreRecord.objects.filter(
+        volunteer=user, course=course, source=ScoreSource.OVERRIDE
+    ).order_by("created_at", "pk"):
+        inputs.overrides[record.domain] = record  # the latest override counts
+    inputs.enrolled = Enrollment.objects.filter(user=user, course=course).exists()
+    return inputs
+
+
+def _decide(*, course: CoursePage, inputs: VerdictInputs, outline) -> dict:
+    """The reasons and domain scores from the inputs; runs no query."""
     minimums = {
         Domain.KNOWLEDGE: Decimal(course.min_knowledge),
         Domain.SKILLS: Decimal(course.min_skills),
         Domain.ATTITUDE: Decimal(course.min_attitude),
     }
-    modules = ModulePage.objects.live().child_of(course)
-    quizzes = list(
-        QuizModel.objects.filter(module__in=modules).exclude(role=QuizRole.PRE_TEST).order_by("pk")
-    )
-    rubrics = list(Rubric.objects.filter(module__in=modules).order_by("pk"))
-    instruments = list(AttitudeInstrument.objects.filter(module__in=modules).order_by("pk"))
+    quizzes, rubrics, instruments = inputs.quizzes, inputs.rubrics, inputs.instruments
     reasons: list[dict] = []
     domain_scores: dict[str, Decimal | None] = {}
 
-    # Knowledge: each quiz graded by its method; all quizzes must be taken and marked.
-    attempts_by_quiz: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(
-        user=user, quiz__in=quizzes, status=AttemptStatus.SUBMITTED
-    ).order_by("number"):
-        attempts_by_quiz[attempt.quiz_id].append(attempt)
+    # Knowledge: each quiz graded by its method; all quizzes must be taken and marked, and
+    # those the course's policy names must reach their own pass mark.
     quiz_grades = []
     representative: list[int] = []
     for quiz in quizzes:
-        graded = [
-            a for a in attempts_by_quiz[quiz.pk] if not a.needs_marking and a.percent is not None
-        ]
-        if any(a.needs_marking for a in attempts_by_quiz[quiz.pk]) and not graded:
-            reasons.append({"code": "quiz_waiting_marking", "quiz": quiz.title})
-        elif not graded:
-            reasons.append({"code": "quiz_not_taken", "quiz": quiz.title})
+        standing = quiz_standing(
+            quiz=quiz, course=course, attempts=inputs.attempts_by_quiz.get(quiz.pk, [])
+        )
+        about = {"quiz": quiz.title, "quiz_id": quiz.pk}
+        if standing.waiting:
+            reasons.append({"code": "quiz_waiting_marking", **about})
+        elif standing.grade is None:
+            reasons.append({"code": "quiz_not_taken", **about})
         else:
-            quiz_grades.append(
-                scoring.grade_attempts(quiz.grading_method, [a.percent for a in graded])
-            )
-            representative += [a.pk for a in _representative_attempts(quiz.grading_method, graded)]
+            quiz_grades.append(standing.grade)
+            representative += [
+                a.pk for a in _representative_attempts(quiz.grading_method, standing.graded)
+            ]
+            if standing.required and not standing.passed:
+                reasons.append(
+                    {
+                        "code": "quiz_below_pass",
+                        **about,
+                        "value": str(standing.grade),
+                        "pass_mark": str(quiz.pass_percent),
+                    }
+                )
     if quizzes:
         domain_scores[Domain.KNOWLEDGE] = (
             _mean(quiz_grades) if len(quiz_grades) == len(quizzes) else None
         )
 
     # Skills: the latest observation of each rubric.
-    latest_obs: dict[int, Observation] = {}
-    for observation in (
-        Observation.objects.filter(volunteer=user, rubric_version__rubric__in=rubrics)
-        .select_related("rubric_version")
-        .order_by("created_at", "pk")
-    ):
-        latest_obs[observation.rubric_version.rubric_id] = observation
+    latest_obs = inputs.latest_obs
     for rubric in rubrics:
         if rubric.pk not in latest_obs:
-            reasons.append({"code": "observation_missing", "rubric": rubric.title})
+            reasons.append(
+                {"code": "observation_missing", "rubric": rubric.title, "rubric_id": rubric.pk}
+            )
     if rubrics:
         domain_scores[Domain.SKILLS] = (
             _mean([latest_obs[r.pk].percent for r in rubrics])
-            if len(latest_obs) == len(rubrics)
+            if all(r.pk in latest_obs for r in rubrics)
             else None
         )
 
     # Attitude: latest self and trainer rating of each instrument, combined by the policy.
-    latest_rating: dict[tuple[int, str], Decimal] = {}
-    for rating in AttitudeRating.objects.filter(
-        volunteer=user, instrument__in=instruments
-    ).order_by("created_at", "pk"):
-        latest_rating[(rating.instrument_id, rating.role)] = rating.percent
     trainer_share = Decimal(course.attitude_trainer_percent) / 100
     attitude_values = []
     for instrument in instruments:
-        own = latest_rating.get((instrument.pk, RaterRole.SELF))
-        trainer = latest_rating.get((instrument.pk, RaterRole.TRAINER))
+        own = inputs.latest_rating.get((instrument.pk, RaterRole.SELF))
+        trainer = inputs.latest_rating.get((instrument.pk, RaterRole.TRAINER))
+        about = {"instrument": instrument.title, "instrument_id": instrument.pk}
         if own is None:
-            reasons.append({"code": "self_assessment_missing", "instrument": instrument.title})
+            reasons.append({"code": "self_assessment_missing", **about})
         if trainer is None:
-            reasons.append({"code": "trainer_rating_missing", "instrument": instrument.title})
+            reasons.append(
+                {"code": "trainer_rating_missing", **about, "module_id": instrument.module_id}
+            )
         if own is not None and trainer is not None:
             attitude_values.append(trainer * trainer_share + own * (1 - trainer_share))
     if instruments:
@@ -141,12 +228,7 @@ def verdict_compute(*, user, course: CoursePage) -> dict:
         )
 
     # A trainer's override replaces the computed domain score (the latest override counts).
-    overrides = {}
-    for record in ScoreRecord.objects.filter(
-        volunteer=user, course=course, source=ScoreSource.OVERRIDE
-    ).order_by("created_at", "pk"):
-        overrides[record.domain] = record
-    for domain, record in overrides.items():
+    for domain, record in inputs.overrides.items():
         domain_scores[domain] = record.value
         reasons = [r for r in reasons if _reason_domain(r) != domain]
 
@@ -162,15 +244,48 @@ def verdict_compute(*, user, course: CoursePage) -> dict:
             )
 
     # Required modules: every lesson done.
-    outline = course_outline(course=course, user=user)
     for module in outline.modules:
         if module.page.required and not module.complete:
-            reasons.append({"code": "module_incomplete", "module": module.page.title})
-    if not Enrollment.objects.filter(user=user, course=course).exists():
+            reasons.append(
+                {
+                    "code": "module_incomplete",
+                    "module": module.page.title,
+                    "module_id": module.page.pk,
+                }
+            )
+    if not inputs.enrolled:
         reasons.insert(0, {"code": "not_enrolled"})
     if not domain_scores:
         reasons.append({"code": "no_assessments"})
+    return {
+        "reasons": reasons,
+        "scores": domain_scores,
+        "minimums": minimums,
+        "representative": representative,
+    }
 
+
+def reasons_before_results(*, course: CoursePage, found: dict, outline) -> list[dict]:
+    """The reasons of a volunteer nothing was assessed of yet (no verdict is stored before the
+    first result), from the course's instruments as `course_instruments` finds them: the same
+    rules as the verdict, without its queries."""
+    inputs = VerdictInputs(
+        quizzes=sorted(
+            (q for q in found["quizzes"] if q.role != QuizRole.PRE_TEST), key=lambda q: q.pk
+        ),
+        rubrics=sorted(found["rubrics"], key=lambda r: r.pk),
+        instruments=sorted(found["instruments"], key=lambda i: i.pk),
+    )
+    return _decide(course=course, inputs=inputs, outline=outline)["reasons"]
+
+
+def verdict_compute(*, user, course: CoursePage) -> dict:
+    """Everything the verdict needs, as plain data. Reads only."""
+    inputs = _gather(user=user, course=course)
+    decided = _decide(
+        course=course, inputs=inputs, outline=course_outline(course=course, user=user)
+    )
+    reasons, domain_scores = decided["reasons"], decided["scores"]
     weights = {
         Domain.KNOWLEDGE: course.weight_knowledge,
         Domain.SKILLS: course.weight_skills,
@@ -186,9 +301,9 @@ def verdict_compute(*, user, course: CoursePage) -> dict:
     bands = list(PredicateBand.objects.values_list("name", "min_score"))
     units = _unit_verdicts(
         course=course,
-        representative=representative,
-        observations=list(latest_obs.values()),
-        minimums=minimums,
+        representative=decided["representative"],
+        observations=list(inputs.latest_obs.values()),
+        minimums=decided["minimums"],
     )
     return {
         "status": VerdictStatus.BELUM_KOMPETEN if reasons else VerdictStatus.KOMPETEN,
@@ -202,7 +317,7 @@ def verdict_compute(*, user, course: CoursePage) -> dict:
 
 def _reason_domain(reason: dict) -> str | None:
     code = reason["code"]
-    if code in ("quiz_not_taken", "quiz_waiting_marking"):
+    if code in ("quiz_not_taken", "quiz_waiting_marking", "quiz_below_pass"):
         return Domain.KNOWLEDGE
     if code == "observation_missing":
         return Domain.SKILLS
@@ -336,64 +451,15 @@ def reason_text(reason: dict) -> str:
             _("%(domain)s %(value)s%% is below the minimum %(minimum)s%%.")
             % {"domain": domain, "value": reason.get("value"), "minimum": reason.get("minimum")}
         ),
+        "quiz_below_pass": lambda: (
+            _("Quiz “%(quiz)s”: grade %(value)s%% has not reached the pass mark %(pass_mark)s%%.")
+            % {
+                "quiz": reason.get("quiz"),
+                "value": floatformat(reason.get("value"), -2),
+                "pass_mark": floatformat(reason.get("pass_mark"), -2),
+            }
+        ),
         "module_incomplete": lambda: _("Required module “%(module)s” not finished.") % reason,
         "unit_no_evidence": lambda: _("No assessment evidence for this unit yet."),
     }
     return texts.get(code, lambda: code or "")()
-
-
-def verdict_for_display(verdict: Verdict | None, computed: dict | None = None) -> dict:
-    """Verdict (stored, or freshly computed when none is stored yet) with readable reasons."""
-    if verdict is not None:
-        data = {
-            "status": verdict.status,
-            "status_label": verdict.get_status_display(),
-            # Verdict has one score field per domain, named by its value.
-            **{domain.value: getattr(verdict, domain.value) for domain in Domain},
-            "final": verdict.final_score,
-            "predicate": verdict.predicate,
-            "reasons": verdict.reasons,
-            "units": verdict.units,
-            "computed_at": verdict.computed_at,
-        }
-    else:
-        data = {
-            "status": computed["status"],
-            "status_label": VerdictStatus(computed["status"]).label,
-            **{domain.value: computed["scores"].get(domain) for domain in Domain},
-            "final": computed["final"],
-            "predicate": computed["predicate"],
-            "reasons": computed["reasons"],
-            "units": computed["units"],
-            "computed_at": None,
-        }
-    data["kompeten"] = data["status"] == VerdictStatus.KOMPETEN
-    data["reason_texts"] = [reason_text(r) for r in data["reasons"]]
-    for unit in data["units"]:
-        unit["kompeten"] = unit["status"] == VerdictStatus.KOMPETEN
-        unit["reason_texts"] = [reason_text(r) for r in unit["reasons"]]
-    return data
-
-
-def competency_profile_for(*, user) -> list[dict]:
-    """Per enrolled course: domain scores, verdict, reasons, and the score history."""
-    enrollments = list(
-        Enrollment.objects.filter(user=user, course__live=True).select_related("course")
-    )
-    verdicts = {v.course_id: v for v in Verdict.objects.filter(volunteer=user)}
-    history: dict[int, list[ScoreRecord]] = defaultdict(list)
-    for record in ScoreRecord.objects.filter(volunteer=user).select_related("recorded_by"):
-        history[record.course_id].append(record)
-    profiles = []
-    for enrollment in enrollments:
-        course = enrollment.course
-        verdict = verdicts.get(course.pk)
-        computed = None if verdict else verdict_compute(user=user, course=course)
-        profiles.append(
-            {
-                "course": course,
-                "verdict": verdict_for_display(verdict, computed),
-                "history": history[course.pk],
-            }
-        )
-    return profiles

@@ -27,8 +27,9 @@ from .models import (
     Rubric,
 )
 from .permissions import trainer_course_ids
+from .progress import competency_profile_for
 from .selectors import attempt_payload, module_locked_by
-from .verdict import competency_profile_for
+from .verdict import quiz_standing
 
 
 def _enrolled_or_404(user, module_id: int):
@@ -42,11 +43,12 @@ def _enrolled_or_404(user, module_id: int):
 def quiz_detail(request, quiz_id: int):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
     course = _enrolled_or_404(request.user, quiz.module_id)
-    attempts = Attempt.objects.filter(quiz=quiz, user=request.user).order_by("-number")
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("-number"))
+    standing = quiz_standing(quiz=quiz, course=course, attempts=attempts)
     return render(
         request,
         "assessments/quiz_detail.html",
-        {"quiz": quiz, "course": course, "attempts": attempts},
+        {"quiz": quiz, "course": course, "attempts": attempts, "standing": standing},
     )
 
 
@@ -112,10 +114,21 @@ def attempt_result(request, attempt_id: int):
         raise Http404 from error
     if attempt.status != AttemptStatus.SUBMITTED:
         return redirect("attempt_page", attempt_id=attempt.pk)
+    # The quiz's standing as the verdict counts it: this attempt may not be the one that counts.
+    standing = quiz_standing(
+        quiz=attempt.quiz,
+        course=services.course_of_module(attempt.quiz.module_id),
+        attempts=Attempt.objects.filter(quiz_id=attempt.quiz_id, user=request.user),
+    )
     return render(
         request,
         "assessments/quiz_result.html",
-        {"attempt": attempt, "payload": attempt_payload(attempt), "quiz": attempt.quiz},
+        {
+            "attempt": attempt,
+            "payload": attempt_payload(attempt),
+            "quiz": attempt.quiz,
+            "standing": standing,
+        },
     )
 
 

@@ -27,6 +27,14 @@ class Domain(models.TextChoices):
     ATTITUDE = "attitude", _("Attitude (sikap)")
 
 
+class PassMarkRule(models.TextChoices):
+    """Which counted quizzes must reach their own pass mark for Kompeten (pre-tests never)."""
+
+    NONE = "none", _("None: only the domain minimum counts")
+    POST_TESTS = "post_tests", _("Post-tests must reach their pass mark")
+    ALL = "all", _("Every counted quiz must reach its pass mark")
+
+
 class HomePage(CachedViewRestrictions, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -145,6 +153,16 @@ class CoursePage(CachedViewRestrictions, Page):
         validators=[MaxValueValidator(100)],
         help_text=_("The rest comes from the volunteer's self-assessment."),
     )
+    pass_mark_rule = models.CharField(
+        _("quizzes that must reach their pass mark"),
+        max_length=10,
+        choices=PassMarkRule.choices,
+        default=PassMarkRule.POST_TESTS,
+        help_text=_(
+            "A quiz below its own pass mark keeps the verdict Belum Kompeten, "
+            "whatever the knowledge average."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -175,6 +193,7 @@ class CoursePage(CachedViewRestrictions, Page):
                     ]
                 ),
                 FieldPanel("attitude_trainer_percent"),
+                FieldPanel("pass_mark_rule"),
             ],
             heading=_("Competency policy"),
         ),

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from assessments.progress import before_kompeten_by_course
 from certificates.models import Certificate
 from cohorts.selectors import cohorts_for_trainer
 from modules.models import CoursePage, LessonPage
@@ -21,9 +22,13 @@ from .trainer import trainer_queue
 def dashboard(request):
     outlines = dashboard_outlines(user=request.user)
     certificates = Certificate.objects.filter(holder=request.user).select_related("course")
-    return render(
-        request, "portal/dashboard.html", {"outlines": outlines, "certificates": certificates}
-    )
+    context = {
+        "outlines": outlines,
+        # Lessons are not all: what the verdict still waits for, per course id.
+        "before_kompeten": before_kompeten_by_course(user=request.user, outlines=outlines),
+        "certificates": certificates,
+    }
+    return render(request, "portal/dashboard.html", context)
 
 
 @never_cache  # Cache-Control: private, no-store (and no-cache, max-age=0): personal data
