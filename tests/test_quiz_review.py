@@ -81,14 +81,14 @@ def test_confirmation_with_everything_answered_lists_nothing(client, volunteer, 
 
 
 @pytest.mark.django_db
-def test_the_attempt_page_carries_the_confirmation_for_the_script(
-    client, volunteer, three_singles
-):
+def test_the_attempt_page_carries_the_confirmation_for_the_script(client, volunteer, three_singles):
     attempt = started(client, volunteer, three_singles)
     page = client.get(f"/kuis/percobaan/{attempt.pk}/").content.decode()
     assert '<dialog id="submit-confirm"' in page
     # Every question's entry is in the dialog, hidden until the script finds it unanswered.
-    entries = re.findall(r'<li data-question="\d+" hidden><a href="#question-\d+">Soal (\d+)<', page)
+    entries = re.findall(
+        r'<li data-question="\d+" hidden><a href="#question-\d+">Soal (\d+)<', page
+    )
     assert entries == ["1", "2", "3"]
 
 
