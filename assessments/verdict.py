@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import audit
+from core.numbers import format_number
 from modules.models import CoursePage, Enrollment, ModulePage
 from modules.selectors import course_outline
 
@@ -334,7 +335,11 @@ def reason_text(reason: dict) -> str:
         ),
         "below_minimum": lambda: (
             _("%(domain)s %(value)s%% is below the minimum %(minimum)s%%.")
-            % {"domain": domain, "value": reason.get("value"), "minimum": reason.get("minimum")}
+            % {
+                "domain": domain,
+                "value": format_number(reason.get("value")),
+                "minimum": format_number(reason.get("minimum")),
+            }
         ),
         "module_incomplete": lambda: _("Required module “%(module)s” not finished.") % reason,
         "unit_no_evidence": lambda: _("No assessment evidence for this unit yet."),
