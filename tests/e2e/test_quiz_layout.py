@@ -84,6 +84,12 @@ def test_quiz_confirms_and_reads_whole(demo, make_context, viewport):
     listed = dialog.locator("li[data-question]:visible").all_inner_texts()
     assert listed == [f"Soal {n}" for n in range(2, 7)]
     assert page.evaluate(SMALL_JS, "#submit-confirm button, #submit-confirm a") == []
+    # "Kembali menjawab" (like "Simpan jawaban") is the outlined button, not a second "Kirim".
+    fills = page.evaluate(
+        "() => ['[data-action=back]', '[data-action=submit]', 'button[name=save]']"
+        ".map((s) => getComputedStyle(document.querySelector(s)).backgroundColor)"
+    )
+    assert fills[0] == fills[2] != fills[1], fills
     dialog.locator("[data-action=back]").click()
     dialog.wait_for(state="hidden")
     attempt.refresh_from_db()
@@ -139,6 +145,7 @@ def test_likert_consent_header_and_catalogue_layout(demo, make_context, viewport
     )
     assert rows <= 2, f"the trainer's header takes {rows} rows"
     assert trainer.evaluate(SMALL_JS, ".main-nav > a, .main-nav .link") == []
+    assert trainer.evaluate(CUT_JS, ".main-nav > a, .main-nav .link") == []  # none squeezed
     # Every menu item can be reached: the row scrolls to the last one.
     trainer.locator(".main-nav .link").scroll_into_view_if_needed()
     assert trainer.locator(".main-nav .link").is_visible()
