@@ -60,6 +60,10 @@ def item_analysis_csv(request, quiz_id: int):
         _("No answer"),
         _("Flags"),
     ]
+    # core.exports quotes every text cell a spreadsheet would run as a formula; ?dialect=id is
+    # the ;-separated, comma-decimal CSV that Excel set to Indonesian opens as columns.
+    excel_id = request.GET.get("dialect") == "id"
+    mark = "," if excel_id else "."  # the choices cell is text: its decimals follow the dialect
     rows = [
         [
             number,
@@ -74,7 +78,8 @@ def item_analysis_csv(request, quiz_id: int):
             item.top_n,
             item.bottom_n,
             "; ".join(
-                f"{'*' if c.correct else ''}{c.text}: {c.count} ({c.percent:.1f}%)"
+                f"{'*' if c.correct else ''}{c.text}: {c.count} "
+                f"({f'{c.percent:.1f}'.replace('.', mark)}%)"
                 for c in item.choices
             ),
             "" if item.no_answer is None else item.no_answer,
@@ -82,8 +87,5 @@ def item_analysis_csv(request, quiz_id: int):
         ]
         for number, item in enumerate(analysis.items, start=1)
     ]
-    # core.exports quotes every text cell a spreadsheet would run as a formula; ?dialect=id is
-    # the ;-separated, comma-decimal CSV that Excel set to Indonesian opens as columns.
-    excel_id = request.GET.get("dialect") == "id"
     name = f"analisis-kuis-{quiz.pk}{'-excel-id' if excel_id else ''}.csv"
     return safe_csv_response(name, header, rows, excel_id=excel_id)

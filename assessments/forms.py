@@ -75,7 +75,14 @@ class EvidenceReviewForm(forms.Form):
 
 
 class EssayMarkForm(forms.Form):
-    score = forms.DecimalField(label=_("Score"), min_value=Decimal(0), decimal_places=2)
+    # localize: a trainer types "2,5" as Indonesian is written.
+    score = forms.DecimalField(
+        label=_("Score"),
+        min_value=Decimal(0),
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -84,6 +91,11 @@ class EssayMarkForm(forms.Form):
 class OverrideForm(forms.Form):
     domain = forms.ChoiceField(label=_("Domain"), choices=DOMAIN_CHOICES)
     value = forms.DecimalField(
-        label=_("Score (%)"), min_value=Decimal(0), max_value=Decimal(100), decimal_places=2
+        label=_("Score (%)"),
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

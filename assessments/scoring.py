@@ -149,6 +149,26 @@ def grade(kind: str, data: dict, response) -> Grade:
     return GRADERS[kind](data, response)
 
 
+def response_is_empty(response) -> bool:
+    """Nothing chosen, ticked, typed or paired. A number 0 is an answer."""
+    if response is None:
+        return True
+    if isinstance(response, str):
+        return not response.strip()
+    if isinstance(response, list | dict):
+        return not response
+    return False
+
+
+def response_is_complete(kind: str, data: dict, response) -> bool:
+    """Answered in full: a matching question needs a match for every item."""
+    if response_is_empty(response):
+        return False
+    if kind == "matching":
+        return isinstance(response, dict) and all(response.get(i) for i in _choice_ids(data))
+    return True
+
+
 def response_is_valid(kind: str, data: dict, response) -> bool:
     """Shape check for a saved answer: wrong shapes are refused, not silently stored."""
     if response is None:

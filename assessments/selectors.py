@@ -12,6 +12,7 @@ from modules.models import ModulePage
 from modules.selectors import course_outline
 
 from .models import Attempt, AttemptStatus, AttitudeInstrument, Quiz, Rubric
+from .scoring import response_is_complete, response_is_empty
 
 QUESTION_IMAGE = "max-720x720|format-webp"
 
@@ -83,6 +84,9 @@ def attempt_payload(attempt: Attempt, *, answers=None) -> dict:
             "match_options": matches,
             "response": answer.response,
             "seq": answer.seq,
+            # For the pages: "Kirim" names what is unanswered; the review says "not answered".
+            "answered": not response_is_empty(answer.response),
+            "complete": response_is_complete(version.kind, version.data, answer.response),
         }
         if submitted:
             review = {}

@@ -6,6 +6,7 @@ urlpatterns = [
     path("kuis/<int:quiz_id>/", views.quiz_detail, name="quiz_detail"),
     path("kuis/<int:quiz_id>/mulai/", views.quiz_start, name="quiz_start"),
     path("kuis/percobaan/<int:attempt_id>/", views.attempt_page, name="attempt_page"),
+    path("kuis/percobaan/<int:attempt_id>/kirim/", views.attempt_confirm, name="attempt_confirm"),
     path("kuis/percobaan/<int:attempt_id>/hasil/", views.attempt_result, name="attempt_result"),
     path("sikap/<int:instrument_id>/", views.attitude_self, name="attitude_self"),
     path("bukti/<int:rubric_id>/", views.evidence_upload, name="evidence_upload"),

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import audit
+from core.numbers import format_number
 from modules.models import CoursePage, Enrollment, ModulePage, PassMarkRule
 from modules.selectors import course_outline
 
@@ -449,14 +449,18 @@ def reason_text(reason: dict) -> str:
         ),
         "below_minimum": lambda: (
             _("%(domain)s %(value)s%% is below the minimum %(minimum)s%%.")
-            % {"domain": domain, "value": reason.get("value"), "minimum": reason.get("minimum")}
+            % {
+                "domain": domain,
+                "value": format_number(reason.get("value")),
+                "minimum": format_number(reason.get("minimum")),
+            }
         ),
         "quiz_below_pass": lambda: (
             _("Quiz “%(quiz)s”: grade %(value)s%% has not reached the pass mark %(pass_mark)s%%.")
             % {
                 "quiz": reason.get("quiz"),
-                "value": floatformat(reason.get("value"), -2),
-                "pass_mark": floatformat(reason.get("pass_mark"), -2),
+                "value": format_number(reason.get("value")),
+                "pass_mark": format_number(reason.get("pass_mark")),
             }
         ),
         "module_incomplete": lambda: _("Required module “%(module)s” not finished.") % reason,

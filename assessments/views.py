@@ -95,14 +95,38 @@ def attempt_page(request, attempt_id: int):
                 return redirect("attempt_result", attempt_id=attempt.pk)
             return redirect("attempt_page", attempt_id=attempt.pk)
         if "submit" in request.POST:
-            services.attempt_submit(by=request.user, attempt_id=attempt.pk)
-            return redirect("attempt_result", attempt_id=attempt.pk)
+            return redirect("attempt_confirm", attempt_id=attempt.pk)  # saved; now ask
         messages.success(request, _("Your answers are saved."))
         return redirect("attempt_page", attempt_id=attempt.pk)
     return render(
         request,
         "assessments/quiz_attempt.html",
         {"attempt": attempt, "payload": payload, "quiz": attempt.quiz},
+    )
+
+
+@login_required
+def attempt_confirm(request, attempt_id: int):
+    """The "Submit?" step without JavaScript, naming the questions still unanswered. Its form
+    carries no answers (they were saved on the way here), so confirming cannot blank any."""
+    try:
+        attempt = services.attempt_get(user=request.user, attempt_id=attempt_id)
+    except DomainError as error:
+        raise Http404 from error
+    if attempt.status == AttemptStatus.SUBMITTED:
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    if request.method == "POST":
+        services.attempt_submit(by=request.user, attempt_id=attempt.pk)
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    payload = attempt_payload(attempt)
+    return render(
+        request,
+        "assessments/quiz_confirm.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "unanswered": [q for q in payload["questions"] if not q["complete"]],
+        },
     )
 
 

@@ -6,6 +6,8 @@ validates the input, the selector in ``reports.selectors`` counts in SQL, and ``
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
@@ -23,6 +25,7 @@ from wagtail.admin.views.reports import ReportView
 from certificates.models import Certificate
 from cohorts.models import Cohort
 from core.exports import SafeSpreadsheetExportMixin
+from core.numbers import format_number
 from modules.models import CoursePage, Enrollment
 from people.models import District, VolunteerProfile
 from people.roles import is_office_admin
@@ -128,6 +131,14 @@ class CertificateFilterSet(WagtailFilterSet):
 # --- Report views -------------------------------------------------------------------------
 
 
+class NumberColumn(Column):
+    """Decimals as the reader writes them ("33,3", "100"); the exports keep the numbers."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return format_number(value) if isinstance(value, Decimal | float) else value
+
+
 class OfficeReportView(OfficeAdminRequiredMixin, SafeSpreadsheetExportMixin, ReportView):
     """A report over rows (dicts) from a selector. ``fields`` is the explicit whitelist of what is
     shown and exported: (key, heading)."""
@@ -152,7 +163,7 @@ class OfficeReportView(OfficeAdminRequiredMixin, SafeSpreadsheetExportMixin, Rep
 
     @cached_property
     def columns(self) -> list[Column]:
-        return [Column(key, label=heading) for key, heading in self.active_fields]
+        return [NumberColumn(key, label=heading) for key, heading in self.active_fields]
 
     @cached_property
     def filter_values(self) -> dict:

@@ -3,6 +3,7 @@ counting rules (first attempt per volunteer), constant query counts and who may 
 
 import csv
 import io
+import re
 import statistics
 from decimal import Decimal
 
@@ -296,6 +297,10 @@ def test_csv_has_the_same_table(client, trainer, classroom):
     indonesian = client.get(f"/pelatih/kuis/{classroom['quiz'].pk}/analisis.csv?dialect=id")
     rows = list(csv.reader(io.StringIO(indonesian.content.decode("utf-8-sig")), delimiter=";"))
     assert (rows[3][5], rows[3][6], rows[3][7]) == ("10", "60,0", "-0,67")
+    # The choices cell is text: its percentages follow the dialect too (issue H item 9).
+    assert re.findall(r"\((\d+[.,]\d)%\)", rows[3][11]) and all(
+        "," in share for share in re.findall(r"\((\d+[.,]\d)%\)", rows[3][11])
+    )
 
 
 @pytest.mark.django_db

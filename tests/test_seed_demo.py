@@ -211,3 +211,28 @@ def test_demo_people_have_distinct_names_and_ipsm_numbers():
     assert len(numbers) == len(set(numbers)), sorted(n for n in numbers if numbers.count(n) > 1)
     usernames = [u for u, *_ in DEMO_ACCOUNTS] + [v["username"] for v in volunteers]
     assert len(usernames) == len(set(usernames))
+
+
+def test_every_demo_cover_keeps_its_title_inside_the_picture():
+    """Issue H item 10: a long course title ran off the cover's right edge ("...Bantua")."""
+    import io
+
+    from PIL import Image
+
+    from demo.loader import load_courses
+    from demo.management.commands.seed_demo import (
+        COVER_BAND,
+        COVER_MARGIN,
+        COVER_SIZE,
+        cover_png,
+    )
+
+    titles = [course["title"] for course in load_courses()]
+    assert any(len(title) > 40 for title in titles)  # the long one is among them
+    for title in titles:
+        picture = Image.open(io.BytesIO(cover_png(title, "#8a3b12"))).convert("RGB")
+        white = picture.point(lambda v: 255 if v > 200 else 0).convert("L")
+        # white text only (the band is gold, the ground dark): its box stays inside the margins
+        left, top, right, bottom = white.crop((0, 0, COVER_SIZE[0], COVER_BAND)).getbbox()
+        assert left >= COVER_MARGIN - 2 and right <= COVER_SIZE[0] - COVER_MARGIN + 2, title
+        assert top > 0 and bottom < COVER_BAND, title

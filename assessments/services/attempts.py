@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.numbers import format_number
 
 from .. import scoring
 from ..models import (
@@ -348,7 +349,7 @@ def answer_mark(*, by, answer_id: int, score: Decimal, note: str = "") -> Attemp
     if not Decimal(0) <= score <= points:
         raise DomainError(
             "score_out_of_range",
-            _("The score must be between 0 and %(points)s.") % {"points": points},
+            _("The score must be between 0 and %(points)s.") % {"points": format_number(points)},
         )
     answer.score, answer.correct = score, score == points
     answer.needs_marking, answer.marked_by, answer.marker_note = False, by, note

@@ -84,6 +84,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `|num`: numbers in the reader's locale on every page (core/numbers.py).
+            "builtins": ["core.templatetags.numbers"],
         },
     },
 ]

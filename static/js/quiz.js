@@ -47,8 +47,8 @@
       var value = box.querySelector("[name='" + name + "']").value;
       return value.trim() ? value : null;
     }
-    var selects = box.querySelectorAll("select[data-item]");
     if (kind === "ordering") {
+      var selects = box.querySelectorAll("select[data-item]");
       var ranks = [], used = {};
       for (var i = 0; i < selects.length; i++) {
         var r = selects[i].value;
@@ -60,10 +60,12 @@
       return ranks.map(function (p) { return p[1]; });
     }
     if (kind === "matching") {
+      // One group of radios per item, its match chosen by value.
       var pairs = {}, any = false;
-      for (var j = 0; j < selects.length; j++) {
-        if (selects[j].value) { pairs[selects[j].dataset.item] = selects[j].value; any = true; }
-      }
+      box.querySelectorAll(".match-item").forEach(function (group) {
+        var picked = group.querySelector("input:checked");
+        if (picked) { pairs[group.dataset.item] = picked.value; any = true; }
+      });
       return any ? pairs : null;
     }
     return null;
@@ -160,8 +162,10 @@
         s.value = String(response.indexOf(s.dataset.item) + 1);
       });
     } else if (kind === "matching" && response) {
-      box.querySelectorAll("select[data-item]").forEach(function (s) {
-        s.value = response[s.dataset.item] || "";
+      box.querySelectorAll(".match-item").forEach(function (group) {
+        group.querySelectorAll("input").forEach(function (i) {
+          i.checked = response[group.dataset.item] === i.value;
+        });
       });
     } else {
       var field = box.querySelector("[name='" + name + "']");
@@ -192,10 +196,44 @@
       });
     }).catch(function () { submitting = false; say(form.dataset.msgOffline); });
   }
+  // Answered in full, as the server counts it (scoring.response_is_complete).
+  function complete(box) {
+    var response = readResponse(box);
+    if (response === null || (Array.isArray(response) && !response.length)) { return false; }
+    if (box.dataset.kind === "matching") {
+      return Object.keys(response).length === box.querySelectorAll(".match-item").length;
+    }
+    return true;
+  }
+  // "Kirim" asks first, naming the questions without a (full) answer.
+  var dialog = document.getElementById("submit-confirm");
+  function confirmSubmit() {
+    var open = 0;
+    form.querySelectorAll("fieldset[data-question]").forEach(function (box) {
+      var entry = dialog.querySelector("li[data-question='" + box.dataset.question + "']");
+      entry.hidden = complete(box);
+      if (!entry.hidden) { open += 1; }
+    });
+    dialog.querySelector("[data-when=some]").hidden = open === 0;
+    dialog.querySelector("[data-when=none]").hidden = open > 0;
+    if (typeof dialog.showModal === "function") {
+      dialog.showModal();
+    } else if (window.confirm(dialog.querySelector("h2").textContent)) {
+      submitAttempt();
+    }
+  }
+  if (dialog) {
+    dialog.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action], a");
+      if (!action) { return; }
+      dialog.close();  // a link goes on to its question
+      if (action.dataset.action === "submit") { submitAttempt(); }
+    });
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (event.submitter && event.submitter.name === "save") { flush().then(refresh); return; }
-    submitAttempt();
+    if (dialog) { confirmSubmit(); } else { submitAttempt(); }
   });
   window.addEventListener("online", function () { if (submitting) { submitAttempt(); } });
 
@@ -208,7 +246,10 @@
       var left = Math.max(0, deadline - (Date.now() + offset));
       var m = Math.floor(left / 60000), s = Math.floor((left % 60000) / 1000);
       timer.textContent = m + ":" + (s < 10 ? "0" : "") + s;
-      if (left <= 0) { say(form.dataset.msgTimeup); submitAttempt(); return; }
+      if (left <= 0) {
+        if (dialog && dialog.open) { dialog.close(); }
+        say(form.dataset.msgTimeup); submitAttempt(); return;
+      }
       setTimeout(tick, 1000);
     };
     tick();

@@ -117,7 +117,7 @@ def answer_question(box, version: QuestionVersion) -> object:
         return [c["id"] for c in choices]
     if kind == "matching":
         for choice in choices:
-            box.locator(f"#q{qid}_{choice['id']}").select_option(choice["id"])
+            box.locator(f"input[name='q{qid}_{choice['id']}'][value='{choice['id']}']").check()
         return {c["id"]: c["id"] for c in choices}
     raise AssertionError(f"unknown kind {kind}")
 
@@ -259,6 +259,9 @@ def test_volunteer_trainer_certificate_journey(demo, viewport, make_context, tmp
     page.locator(f"#q{essay_id}").fill(final_essay)
     with page.expect_response(lambda r: r.url.endswith("/submit")) as submitted:
         page.locator("#submit-attempt").click()
+        # "Kirim" asks first; every question is answered, so it names none.
+        assert page.locator("#submit-confirm li[data-question]:visible").count() == 0
+        page.locator("#submit-confirm [data-action=submit]").click()
     response = submitted.value
     assert response.ok, (response.status, response.text())
     page.wait_for_url(re.compile(r"/kuis/percobaan/\d+/hasil/$"))

@@ -181,6 +181,7 @@ ROUTES = {
     "quiz_detail": ("GET", lambda w: f"/kuis/{w['quiz'].pk}/"),
     "quiz_start": ("POST", lambda w: f"/kuis/{w['quiz'].pk}/mulai/"),
     "attempt_page": ("GET", lambda w: f"/kuis/percobaan/{w['attempt'].pk}/"),
+    "attempt_confirm": ("GET", lambda w: f"/kuis/percobaan/{w['attempt'].pk}/kirim/"),
     "attempt_result": ("GET", lambda w: f"/kuis/percobaan/{w['attempt'].pk}/hasil/"),
     "attitude_self": ("GET", lambda w: f"/sikap/{w['instrument'].pk}/"),
     "evidence_upload": ("GET", lambda w: f"/bukti/{w['rubric'].pk}/"),
@@ -283,6 +284,7 @@ EXPECTED = {
     "quiz_detail": (LOGIN, 200, 200, 404, 404, 404),  # for the course's volunteers
     "quiz_start": (LOGIN, 302, 302, 404, 404, 404),
     "attempt_page": (LOGIN, 302, 404, 404, 404, 404),  # owner: submitted, sent to the result
+    "attempt_confirm": (LOGIN, 302, 404, 404, 404, 404),  # owner: submitted, to the result
     "attempt_result": (LOGIN, 200, 404, 404, 404, 404),
     "attitude_self": (LOGIN, 200, 200, 404, 404, 404),
     "evidence_upload": (LOGIN, 200, 200, 404, 404, 404),

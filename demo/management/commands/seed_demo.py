@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
 from certificates.models import CertificateTemplate
@@ -26,6 +26,37 @@ from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 from people.models import District, VolunteerProfile
 from people.roles import OFFICE_ADMIN_GROUP, TRAINER_GROUP, VOLUNTEER_GROUP
+
+COVER_SIZE, COVER_MARGIN, COVER_BAND = (1280, 640), 60, 560
+
+
+def cover_png(title: str, colour: str) -> bytes:
+    """A course cover with its title in white, wrapped to fit inside the margins above the
+    gold band (one long line ran off the right edge and read cut off in the catalogue)."""
+    width, _height = COVER_SIZE
+    canvas = PILImage.new("RGB", COVER_SIZE, colour)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle([0, COVER_BAND, width, COVER_SIZE[1]], fill="#f3c14b")
+    room = width - 2 * COVER_MARGIN
+    for size in (72, 64, 56, 48, 40):
+        font = ImageFont.load_default(size=size)
+        lines: list[str] = []
+        for word in title.split():
+            candidate = f"{lines[-1]} {word}" if lines else word
+            if lines and draw.textlength(candidate, font=font) <= room:
+                lines[-1] = candidate
+            else:
+                lines.append(word)
+        if len(lines) <= 3 and all(draw.textlength(line, font=font) <= room for line in lines):
+            break
+    step = int(size * 1.25)
+    top = (COVER_BAND - step * len(lines)) // 2
+    for number, line in enumerate(lines):
+        draw.text((COVER_MARGIN, top + number * step), line, fill="#ffffff", font=font)
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    return buffer.getvalue()
+
 
 DEMO_PASSWORD = "psm-demo-2026"  # noqa: S105 - documented demo password, refused when DEBUG is off
 COVER_COLOURS = ["#0b5d4b", "#8a3b12", "#2c4f8a", "#5b3f8c"]
@@ -151,12 +182,7 @@ class Command(BaseCommand):
         existing = Image.objects.filter(title=title).first()
         if existing:
             return existing
-        canvas = PILImage.new("RGB", (1280, 640), colour)
-        draw = ImageDraw.Draw(canvas)
-        draw.rectangle([0, 560, 1280, 640], fill="#f3c14b")
-        draw.text((60, 260), title, fill="#ffffff", font_size=64)
-        buffer = io.BytesIO()
-        canvas.save(buffer, "PNG")
+        buffer = io.BytesIO(cover_png(title, colour))
         image = Image(title=title)
         image.file = ImageFile(buffer, name=f"cover-{len(title)}-{colour[1:]}.png")
         image.save()
