@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "core.middleware.TextGZipMiddleware",  # pages and JSON; inside the file links above
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.SiteCSPMiddleware",  # django-csp; admin previews framed by the admin
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,7 +232,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # No page may be framed. Wagtail's preview views (the admin's preview panel iframe) set
-# SAMEORIGIN on their own responses (wagtail.utils.decorators.xframe_options_sameorigin_override).
+# SAMEORIGIN on their own responses (wagtail.utils.decorators.xframe_options_sameorigin_override)
+# and core.middleware.SiteCSPMiddleware gives them frame-ancestors 'self'.
 X_FRAME_OPTIONS = "DENY"
 
 # Addresses of reverse proxies whose X-Forwarded-For is believed (core.ratelimit.client_ip);
