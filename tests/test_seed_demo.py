@@ -211,3 +211,20 @@ def test_demo_people_have_distinct_names_and_ipsm_numbers():
     assert len(numbers) == len(set(numbers)), sorted(n for n in numbers if numbers.count(n) > 1)
     usernames = [u for u, *_ in DEMO_ACCOUNTS] + [v["username"] for v in volunteers]
     assert len(usernames) == len(set(usernames))
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_seed_demo_gives_the_office_the_review_task_again():
+    """[H] 12: a database made before migration modules/0006 ran, or whose task lost its group."""
+    from wagtail.models import GroupApprovalTask
+
+    from modules.workflow import TASK_NAME
+
+    task = GroupApprovalTask.objects.get()
+    task.groups.clear()
+    GroupApprovalTask.objects.filter(pk=task.pk).update(name="Moderators approval")
+    call_command("seed_demo")
+    task = GroupApprovalTask.objects.get()
+    assert task.name == TASK_NAME
+    assert list(task.groups.values_list("name", flat=True)) == ["Admin Dinsos"]
