@@ -16,7 +16,7 @@ from .api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
-    # Wagtail's "add page" route, without the autosave that created pages early (modules/admin_views)
+    # Wagtail's "add page" route without the autosave that created pages early (admin_views)
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
         "<int:parent_page_id>/",
