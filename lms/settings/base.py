@@ -123,7 +123,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Indonesian first; English through the language switch (cookie), never the browser header.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings (makemessages writes there). locale_wagtail/: Indonesian for
+# Wagtail admin strings its own id_ID catalogue lacks ("Page title", "Download XLSX", ...);
+# written by hand, so makemessages never drops them. Earlier paths win over apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
