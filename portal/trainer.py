@@ -20,7 +20,9 @@ class DeskFilterForm(forms.Form):
     angkatan = forms.TypedChoiceField(label=_("Cohort"), required=False, coerce=int)
     kursus = forms.TypedChoiceField(label=_("Course"), required=False, coerce=int)
     siap = forms.BooleanField(
-        label=_("Ready to assess only (every lesson of the module done)"), required=False
+        label=_("Ready to assess only"),
+        help_text=_("Every lesson of the module done."),
+        required=False,
     )
 
     def __init__(self, data, *, cohorts, courses):
