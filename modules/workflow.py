@@ -7,7 +7,7 @@ Used by migration modules/0006 (historical models) and by seed_demo (the real on
 
 from people.roles import OFFICE_ADMIN_GROUP
 
-# Names are data shown in the admin ("Ajukan ke Tinjauan Dinas Sosial"); Indonesian, as the
+# Names are data shown in the admin ("Ajukan ke Tinjauan Dinas Sosial"), Indonesian as the
 # office works. The old English names are taken over where they still exist.
 WORKFLOW_NAME = "Tinjauan Dinas Sosial"
 TASK_NAME = "Persetujuan Admin Dinsos"

@@ -38,6 +38,8 @@ def submitted(trainer, course):
     lesson = lessons_of(course)[0]
     course.trainers.add(trainer)
     desk = _client(trainer)
+    editor = desk.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert "Ajukan ke Tinjauan Dinas Sosial" in editor  # the action menu, in Indonesian
     response = desk.post(
         f"/admin/pages/{lesson.pk}/edit/",
         _edit_form(lesson, "Pendampingan (revisi)", **{"action-submit": "1"}),
