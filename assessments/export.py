@@ -145,6 +145,7 @@ def _observations(user) -> list[dict]:
                 "rubric": data.get("title", ""),
                 "rubric_version": o.rubric_version.number,
                 "observer": _name(o.observer),
+                "observed_on": o.observed_on.isoformat(),
                 "at": o.created_at.isoformat(),
                 "percent": str(o.percent),
                 "criteria": criteria,

@@ -4,9 +4,12 @@ courses (404 otherwise)."""
 
 from decimal import Decimal
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
@@ -37,7 +40,9 @@ User = get_user_model()
 @trainer_required
 def mark_essay(request, answer_id: int):
     answer = get_object_or_404(
-        AttemptAnswer.objects.select_related("question_version", "attempt__quiz", "attempt__user"),
+        AttemptAnswer.objects.select_related(
+            "question_version__question", "attempt__quiz", "attempt__user"
+        ),
         pk=answer_id,
         question_version__kind=QuestionType.ESSAY,
     )
@@ -100,13 +105,21 @@ def observe(request, rubric_id: int, user_id: int):
     assert_trains(request.user, course_id=course.pk, volunteer_id=volunteer.pk)
     version = rubric.current_version or services.rubric_version_publish(rubric=rubric)
     error = None
+    observed_on = timezone.localdate()
     if request.method == "POST":
+        try:
+            posted_date = forms.DateField(required=False).clean(request.POST.get("observed_on"))
+            observed_on = posted_date or observed_on
+        except ValidationError:
+            error = _("Enter the date of the observation.")
         levels = {c["id"]: request.POST.get(c["id"], "") for c in version.data["criteria"]}
         notes = {
             c["id"]: request.POST.get(f"note_{c['id']}", "")[:1000]
             for c in version.data["criteria"]
         }
         try:
+            if error:  # the date: reported like the service's refusals
+                raise DomainError("invalid_date", error)
             services.observation_record(
                 by=request.user,
                 volunteer=volunteer,
@@ -114,6 +127,7 @@ def observe(request, rubric_id: int, user_id: int):
                 levels={k: v for k, v in levels.items() if v},
                 criterion_notes=notes,
                 note=request.POST.get("note", "")[:2000],
+                observed_on=observed_on,
             )
         except DomainError as err:
             error = err.message
@@ -136,6 +150,8 @@ def observe(request, rubric_id: int, user_id: int):
             "course": course,
             "error": error,
             "posted": request.POST,
+            "observed_on": observed_on,
+            "today": timezone.localdate(),
             "previous": previous,
             "evidence": evidence,
         },

@@ -25,7 +25,8 @@ class QuestionViewSet(SnippetViewSet):
     menu_label = _("Question bank")
     list_display = ["__str__", "kind", "points", "updated_at"]
     list_filter = ["kind"]
-    search_fields = ["text"]
+    # No search_fields: the model's own index (text, tags) is searched. Naming fields made
+    # Wagtail's SQLite backend query a column its index lacks ("no such column: text", a 500).
     # The model's panels, with a form that refuses a question nobody could answer right.
     edit_handler = ObjectList(Question.panels, base_form_class=QuestionForm)
 

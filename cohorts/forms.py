@@ -51,7 +51,12 @@ class CohortAdminForm(WagtailAdminModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One radio group per member; a member left blank is not recorded."""
+    """One radio group per member; a member left blank is not recorded, unless "everyone else
+    present" is ticked: then one tick records the whole room, and the few absent are marked."""
+
+    all_present = forms.BooleanField(
+        label=_("Everyone not marked otherwise below was present"), required=False
+    )
 
     def __init__(self, *args, members, current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +71,9 @@ class AttendanceForm(forms.Form):
         self.members = members
 
     def statuses(self) -> dict[int, str]:
-        return {
-            member.pk: self.cleaned_data[f"status_{member.pk}"]
+        default = Attendance.Status.PRESENT if self.cleaned_data.get("all_present") else ""
+        chosen = {
+            member.pk: self.cleaned_data.get(f"status_{member.pk}") or default
             for member in self.members
-            if self.cleaned_data.get(f"status_{member.pk}")
         }
+        return {pk: status for pk, status in chosen.items() if status}

@@ -1,3 +1,5 @@
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
@@ -46,6 +48,21 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp, except that an admin preview may be framed by the admin's own origin.
+
+    Wagtail renders a preview through a dummy request at the page's public path that runs this
+    middleware again, so the page got the public frame-ancestors 'none' and the preview panel's
+    iframe stayed blank. `is_preview` is set only by Wagtail's make_preview_request, which only
+    the admin's preview views call; every other response keeps 'none'."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts
 
 
 NUL = "\x00"

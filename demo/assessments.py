@@ -34,6 +34,7 @@ def _question(data: dict, units: dict[str, CompetencyUnit]) -> Question:
         text=data["text"],
         points=Decimal(data["points"]),
         feedback=data.get("feedback", ""),
+        model_answer=data.get("model_answer", ""),
         partial_credit=data.get("partial_credit", False),
         true_false_answer=data.get("true_false_answer", True),
         accepted_answers="\n".join(data.get("accepted", [])),

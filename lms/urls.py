@@ -8,6 +8,7 @@ from wagtail.urls import serve_pattern
 
 from core.health import healthz
 from modules import views as module_views
+from modules.admin_views import create_page
 from people import views as people_views
 from people.forms import LoginForm
 
@@ -15,6 +16,12 @@ from .api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    # Wagtail's "add page" route without the autosave that created pages early (admin_views)
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        create_page,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -320,3 +320,36 @@ def dashboard_outlines(*, user) -> list[Outline]:
             )
         )
     return outlines
+
+
+def module_lessons_done(
+    *, module_paths: dict[int, str], user_ids
+) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+    """For the trainer's desk: each module's live lessons, and how many of them each user has
+    done. `module_paths`: module id → its tree path. Two queries, however many modules, users
+    and lessons: ({module id: lessons}, {(module id, user id): lessons done})."""
+    if not module_paths:
+        return {}, {}
+    module_of_path = {path: pk for pk, path in module_paths.items()}
+    under_any = Q()
+    for path in module_paths.values():
+        under_any |= Q(path__startswith=path)
+    lessons = LessonPage.objects.live().filter(under_any).values_list("pk", "path")
+    # A lesson is a module's child (ModulePage.subpage_types): its parent's path is its own
+    # without the last segment.
+    lesson_module = {
+        pk: module_of_path[path[:-STEPLEN]]
+        for pk, path in lessons
+        if path[:-STEPLEN] in module_of_path
+    }
+    totals: dict[int, int] = {}
+    for module_id in lesson_module.values():
+        totals[module_id] = totals.get(module_id, 0) + 1
+    done: dict[tuple[int, int], int] = {}
+    completions = LessonCompletion.objects.filter(
+        lesson_id__in=list(lesson_module), user_id__in=list(user_ids)
+    ).values_list("lesson_id", "user_id")
+    for lesson_id, user_id in completions:
+        key = (lesson_module[lesson_id], user_id)
+        done[key] = done.get(key, 0) + 1
+    return totals, done

@@ -54,7 +54,8 @@ def search(request):
 
 @trainer_required
 def trainer_desk(request):
-    return render(request, "portal/trainer_queue.html", trainer_queue(user=request.user))
+    context = trainer_queue(user=request.user, params=request.GET)
+    return render(request, "portal/trainer_queue.html", context)
 
 
 @trainer_required

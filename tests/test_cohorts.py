@@ -279,3 +279,21 @@ def test_cohort_list_shows_own_cohorts_and_office_admins_see_all(
     names = {c.name for c in client.get("/pelatih/angkatan/").context["cohorts"]}
     assert names == {"Angkatan I 2026", "Angkatan Lain"}
     assert client.get(cohort_urls(world)[0]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_all_present_marks_the_whole_room_in_one_go(
+    client, world, trainer, volunteer, other_volunteer
+):
+    """[H] 14: one tick for everyone, the exceptions marked beside it."""
+    client.force_login(trainer)
+    url = f"/pelatih/angkatan/{world['cohort'].pk}/sesi/{world['past'].pk}/"
+    page = client.get(url).content.decode()
+    assert 'name="all_present"' in page and "Semua yang tidak ditandai lain di bawah hadir" in page
+    response = client.post(url, {"all_present": "on"})
+    assert response.status_code == 302
+    statuses = dict(Attendance.objects.values_list("user__username", "status"))
+    assert statuses == {"relawan1": "present", "relawan2": "present"}
+    client.post(url, {"all_present": "on", f"status_{other_volunteer.pk}": "excused"})
+    statuses = dict(Attendance.objects.values_list("user__username", "status"))
+    assert statuses == {"relawan1": "present", "relawan2": "excused"}

@@ -236,3 +236,20 @@ def test_every_demo_cover_keeps_its_title_inside_the_picture():
         left, top, right, bottom = white.crop((0, 0, COVER_SIZE[0], COVER_BAND)).getbbox()
         assert left >= COVER_MARGIN - 2 and right <= COVER_SIZE[0] - COVER_MARGIN + 2, title
         assert top > 0 and bottom < COVER_BAND, title
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_seed_demo_gives_the_office_the_review_task_again():
+    """[H] 12: a database made before migration modules/0006 ran, or whose task lost its group."""
+    from wagtail.models import GroupApprovalTask
+
+    from modules.workflow import TASK_NAME
+
+    task = GroupApprovalTask.objects.get()
+    task.groups.clear()
+    GroupApprovalTask.objects.filter(pk=task.pk).update(name="Moderators approval")
+    call_command("seed_demo")
+    task = GroupApprovalTask.objects.get()
+    assert task.name == TASK_NAME
+    assert list(task.groups.values_list("name", flat=True)) == ["Admin Dinsos"]

@@ -226,3 +226,90 @@ def test_trainer_marks_an_essay_from_the_queue(client, trainer, volunteer, world
     )
     attempt.refresh_from_db()
     assert attempt.percent == 75 and not attempt.needs_marking
+
+
+def _submitted_essay(volunteer, quiz):
+    attempt = attempt_start(by=volunteer, quiz=quiz)
+    answer = attempt.answers.get()
+    answer_save(
+        by=volunteer,
+        attempt_id=attempt.pk,
+        question_id=answer.question_version_id,
+        response="Saya menolak bercerita kepada tetangga.",
+        seq=1,
+    )
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
+    return answer
+
+
+@pytest.mark.django_db
+def test_the_marking_page_shows_the_model_answer_never_the_volunteer(
+    client, trainer, volunteer, db
+):
+    """[H] 14: the trainer marks against the question's model answer."""
+    from assessments.services import question_version_publish
+
+    course = make_course(modules=1, lessons=1)
+    course.trainers.add(trainer)
+    course.save()
+    enrollment_create(user=volunteer, course=course)
+    question = make_question("essay", points=4)
+    question.model_answer = "Menolak dengan sopan; catatan disimpan terkunci."
+    question.save()
+    question_version_publish(question=question)
+    quiz = make_quiz(ModulePage.objects.child_of(course).get(), [question])
+    answer = _submitted_essay(volunteer, quiz)
+    client.force_login(trainer)
+    page = client.get(f"/pelatih/esai/{answer.pk}/").content.decode()
+    assert "Jawaban model" in page
+    assert "Menolak dengan sopan; catatan disimpan terkunci." in page
+    client.force_login(volunteer)
+    result = client.get(f"/kuis/percobaan/{answer.attempt_id}/hasil/").content.decode()
+    assert "catatan disimpan terkunci" not in result
+    assert (
+        "catatan disimpan terkunci" not in client.get("/dashboard/data-saya.json").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_question_without_a_model_answer_says_so(client, trainer, volunteer, world):
+    answer = _submitted_essay(volunteer, world["quiz"])
+    client.force_login(trainer)
+    page = client.get(f"/pelatih/esai/{answer.pk}/").content.decode()
+    assert "Soal ini belum punya jawaban model" in page
+
+
+@pytest.mark.django_db
+def test_the_observation_form_shows_level_descriptors_and_records_the_date(
+    client, trainer, volunteer, world
+):
+    """[H] 14: what each level means, and the day the practice was watched."""
+    import datetime
+
+    from django.utils import timezone
+
+    from assessments.models import RubricLevel
+    from assessments.services import rubric_version_publish
+
+    rubric = world["rubric"]
+    RubricLevel.objects.filter(rubric=rubric, label="Mampu").update(
+        description="Wawancara runtut, warga bercerita tanpa didesak."
+    )
+    version = rubric_version_publish(rubric=rubric)
+    client.force_login(trainer)
+    url = f"/pelatih/observasi/{rubric.pk}/{volunteer.pk}/"
+    page = client.get(url).content.decode()
+    assert "Wawancara runtut, warga bercerita tanpa didesak." in page
+    assert 'name="observed_on"' in page
+    levels = {c["id"]: version.data["levels"][2]["id"] for c in version.data["criteria"]}
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    refused = client.post(url, {**levels, "observed_on": tomorrow.isoformat()})
+    assert "tidak boleh di masa depan" in refused.content.decode()
+    bad = client.post(url, {**levels, "observed_on": "kemarin"})
+    assert bad.status_code == 200 and "Isi tanggal observasi" in bad.content.decode()
+    assert not Observation.objects.exists()
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    assert client.post(url, {**levels, "observed_on": day.isoformat()}).status_code == 302
+    assert Observation.objects.get().observed_on == day
+    page = client.get(url).content.decode()
+    assert f"Diamati {day.day} " in page

@@ -98,6 +98,14 @@ class Question(index.Indexed, ClusterableModel):
         _("tolerance (±)"), max_digits=14, decimal_places=4, default=Decimal(0)
     )
     feedback = models.TextField(_("feedback after answering"), blank=True)
+    model_answer = models.TextField(
+        _("model answer"),
+        blank=True,
+        help_text=_(
+            "Essays: what a good answer holds. Shown to the trainer who marks, never to "
+            "the volunteer."
+        ),
+    )
     tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name=_("tags"))
     competency_units = ParentalManyToManyField(
         CompetencyUnit, blank=True, related_name="questions", verbose_name=_("competency units")
@@ -133,6 +141,7 @@ class Question(index.Indexed, ClusterableModel):
             ],
             heading=_("Answer key"),
         ),
+        FieldPanel("model_answer"),
         FieldPanel("feedback"),
         FieldPanel("tags"),
         FieldPanel("competency_units"),

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -103,6 +104,8 @@ class Observation(models.Model):
     criterion_notes = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
     percent = models.DecimalField(max_digits=5, decimal_places=2)
+    # The day the trainer watched the practice; recorded (created_at) can be days later.
+    observed_on = models.DateField(_("date observed"), default=timezone.localdate)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -41,6 +41,7 @@ def question_snapshot(question: Question) -> dict:
         "text": question.text,
         "image_id": question.image_id,
         "feedback": question.feedback,
+        "model_answer": question.model_answer,  # for the marking trainer only
         "partial_credit": question.partial_credit,
         "choices": choices,
         "accepted": [a.strip() for a in question.accepted_answers.splitlines() if a.strip()],

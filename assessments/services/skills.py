@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
@@ -36,7 +38,11 @@ def observation_record(
     levels: dict[str, str],
     criterion_notes: dict[str, str] | None = None,
     note: str = "",
+    observed_on: datetime.date | None = None,
 ) -> Observation:
+    observed_on = observed_on or timezone.localdate()
+    if observed_on > timezone.localdate():
+        raise DomainError("observed_in_future", _("The observation date cannot be in the future."))
     version = rubric.current_version or rubric_version_publish(rubric=rubric)
     criteria = {c["id"] for c in version.data["criteria"]}
     level_ids = {lv["id"] for lv in version.data["levels"]}
@@ -52,6 +58,7 @@ def observation_record(
         criterion_notes={k: v for k, v in (criterion_notes or {}).items() if k in criteria and v},
         note=note,
         percent=scoring.rubric_percent(levels, version.data),
+        observed_on=observed_on,
     )
     observation.full_clean()
     observation.save()

@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "core.middleware.TextGZipMiddleware",  # pages and JSON; inside the file links above
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.SiteCSPMiddleware",  # django-csp; admin previews framed by the admin
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.DefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +125,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Indonesian first; English through the language switch (cookie), never the browser header.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings (makemessages writes there). locale_wagtail/: Indonesian for
+# Wagtail admin strings its own id_ID catalogue lacks ("Page title", "Download XLSX", ...);
+# written by hand, so makemessages never drops them. Earlier paths win over apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -234,7 +237,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # No page may be framed. Wagtail's preview views (the admin's preview panel iframe) set
-# SAMEORIGIN on their own responses (wagtail.utils.decorators.xframe_options_sameorigin_override).
+# SAMEORIGIN on their own responses (wagtail.utils.decorators.xframe_options_sameorigin_override)
+# and core.middleware.SiteCSPMiddleware gives them frame-ancestors 'self'.
 X_FRAME_OPTIONS = "DENY"
 
 # Addresses of reverse proxies whose X-Forwarded-For is believed (core.ratelimit.client_ip);

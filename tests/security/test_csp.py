@@ -134,3 +134,48 @@ def test_no_template_has_inline_script_or_event_handlers():
                 if "csp_nonce" not in match.group(0):
                     offenders.append(f"{path.relative_to(ROOT)}: {match.group(0)[:80]}")
     assert offenders == []
+
+
+def _preview_panel_form(lesson) -> dict:
+    """What the preview panel POSTs: the edit form as it stands (here: unchanged but the title)."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    return nested_form_data(
+        {
+            "title": f"{lesson.title} (draf)",
+            "slug": lesson.slug,
+            "intro": lesson.intro,
+            "body": streamfield([]),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_the_preview_panel_may_be_framed_by_the_admin_and_nothing_else(client, trainer, course):
+    """[H] 11: the panel POSTs the form to .../preview/ and loads the same URL in an iframe; the
+    dummy request Wagtail renders it with runs the site's middleware at the page's public path,
+    so it carried the public frame-ancestors 'none' and the browser refused to show it."""
+    lesson = lessons_of(course)[0]
+    course.trainers.add(trainer)
+    client.force_login(trainer)
+    url = f"/admin/pages/{lesson.pk}/edit/preview/"
+    posted = client.post(url, _preview_panel_form(lesson))
+    assert posted.json() == {"is_valid": True, "is_available": True}
+    framed = client.get(url + "?in_preview_panel=true")
+    assert framed.status_code == 200
+    assert f"{lesson.title} (draf)" in framed.content.decode()
+    policy = directives(framed["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"][0] == "'self'"  # the rest of the public policy still holds
+    assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    # Everywhere else, no framing at all: the public page, the admin, "view draft" in its tab.
+    client.logout()
+    public = client.get(lesson.url)
+    assert directives(public["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
+    assert public["X-Frame-Options"] == "DENY"
+    client.force_login(trainer)
+    assert directives(client.get(lesson.url)["Content-Security-Policy"])["frame-ancestors"] == [
+        "'none'"
+    ]
+    assert client.get(f"/admin/pages/{lesson.pk}/edit/")["X-Frame-Options"] == "DENY"

@@ -4,6 +4,7 @@ are, so running it twice (or after a trainer edited a demo page) changes nothing
 import datetime
 import io
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -24,6 +25,7 @@ from demo.kompeten import make_kompeten
 from demo.loader import load_courses, load_volunteers
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
+from modules.workflow import office_review_ensure
 from people.models import District, VolunteerProfile
 from people.roles import OFFICE_ADMIN_GROUP, TRAINER_GROUP, VOLUNTEER_GROUP
 
@@ -132,6 +134,9 @@ class Command(BaseCommand):
                 raise CommandError("The catalogue page is missing: run `manage.py migrate` first.")
             courses = [self.course(catalogue, data, i) for i, data in enumerate(load_courses())]
             accounts = self.accounts()
+            # Migration modules/0006 did this; again here for a database whose workflow was
+            # changed since, so the demo's "submit for review" always reaches the office.
+            office_review_ensure(apps=apps)
             self.volunteers(courses[0])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
             CertificateTemplate.objects.get_or_create(
