@@ -2,9 +2,10 @@
 a root (modules/stemming.py) with every word of the query, from the index that
 modules/search_index.py keeps, with the same answers on SQLite and PostgreSQL.
 
-Who finds what: everyone the published, public courses and their modules (what the course
-page shows anyone); lessons only the readers who may open them, enrolled volunteers and the
-trainers and office admins; an enrolled volunteer sees a locked module's lessons without a link.
+Who finds what: everyone the published, public courses and their modules (titles, summaries,
+learning objectives and topics, never a lesson's text), a module as a link to its place on the
+course page; lessons only the readers who may open them: enrolled volunteers (a locked module's
+lessons without a link), trainers and office admins.
 """
 
 from __future__ import annotations
