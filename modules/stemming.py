@@ -68,6 +68,8 @@ def stem(word: str) -> str:
         return CORRECTIONS[word]
     stemmer, dictionary = _sastrawi()
     root = stemmer.stem(word)
+    if not root or " " in root:  # Sastrawi splits text; one word must stay one root
+        return word
     if root != word or dictionary.contains(word) or "-" in word:
         return root
     return _snowball().stemWord(word)
