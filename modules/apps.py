@@ -7,6 +7,7 @@ class ModulesConfig(AppConfig):
     verbose_name = _("Training content")
 
     def ready(self):
-        from . import cache
+        from . import cache, search_index
 
         cache.connect_signals()
+        search_index.connect_signals()

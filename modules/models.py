@@ -378,3 +378,35 @@ class LessonCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ✓ {self.lesson}"
+
+
+class SearchEntry(models.Model):
+    """A course, module or lesson as the site search reads it (modules/search.py): its plain
+    text for the snippet and the roots of its words (modules/stemming.py), each between
+    spaces so that a root is matched whole on every database. Rebuilt when the page is saved."""
+
+    class Kind(models.IntegerChoices):  # also the order of results with the same title hits
+        COURSE = 1, _("course")
+        MODULE = 2, _("module")
+        LESSON = 3, _("lesson")
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    kind = models.PositiveSmallIntegerField(_("kind"), choices=Kind.choices)
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("course")
+    )
+    module = models.ForeignKey(  # a lesson's module: an unpublished module hides its lessons
+        Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("text"), blank=True)
+    roots = models.TextField(_("roots of the words"))
+    title_roots = models.TextField(_("roots of the title's words"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.page_id}"

@@ -261,8 +261,9 @@ def catalogue_filter(*, root, params) -> dict:
             )
         )
     if query:
-        found = CoursePage.objects.live().descendant_of(root).search(query)
-        courses = courses.filter(pk__in=[page.pk for page in found])
+        from .search import courses_matching  # search reads this module's outlines
+
+        courses = courses.filter(pk__in=courses_matching(query))
     tags = (
         Tag.objects.filter(
             modules_coursepagetag_items__content_object__live=True,

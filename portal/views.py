@@ -1,15 +1,13 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
 from assessments.progress import before_kompeten_by_course
 from certificates.models import Certificate
 from cohorts.selectors import cohorts_for_trainer
-from modules.models import CoursePage, LessonPage
+from modules.search import site_search
 from modules.selectors import dashboard_outlines
 from people.roles import trainer_required
 
@@ -45,11 +43,10 @@ def my_data(request):
 @require_GET
 def search(request):
     query = (request.GET.get("q") or "").strip()[:100]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().type(CoursePage, LessonPage).search(query)
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "portal/search.html", {"query": query, "results": page})
+    page, results = site_search(query=query, user=request.user, page_number=request.GET.get("page"))
+    return render(
+        request, "portal/search.html", {"query": query, "results_page": page, "results": results}
+    )
 
 
 @trainer_required

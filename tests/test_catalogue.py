@@ -4,6 +4,7 @@ import pytest
 
 from demo.factories import make_course
 from modules.models import CoursePage
+from modules.services import enrollment_create
 
 
 @pytest.mark.django_db
@@ -35,11 +36,17 @@ def test_unpublished_courses_are_not_listed(client):
 
 
 @pytest.mark.django_db
-def test_site_search_finds_lessons_by_their_body(client):
-    make_course(title="Pendampingan")
-    response = client.get("/search/?q=pendampingan")
+def test_site_search_finds_lessons_by_their_body(client, volunteer):
+    course = make_course(title="Kunjungan")  # the lessons' bodies are about pendampingan
+    enrollment_create(user=volunteer, course=course)
+    assert (
+        "Kunjungan modul 1 pelajaran 1"
+        not in client.get("/search/?q=pendampingan").content.decode()
+    )
+    client.force_login(volunteer)
+    response = client.get("/search/?q=mendampingi")
     assert response.status_code == 200
-    assert "Pendampingan modul 1 pelajaran 1" in response.content.decode()
+    assert "Kunjungan modul 1 pelajaran 1" in response.content.decode()
 
 
 # --- The cached course cards (modules/catalogue_cache.py) --------------------------------------
