@@ -195,7 +195,7 @@ def test_volunteer_trainer_certificate_journey(demo, viewport, make_context, tmp
 
     # -- the post-test, with the connection cut halfway ------------------------------------
     quiz = Quiz.objects.get(role="post_test")
-    page.get_by_role("link", name=quiz.title).click()
+    page.get_by_role("link", name=quiz.title, exact=True).click()
     page.wait_for_load_state("load")
     checks.check(page, "quiz-detail")
     page.locator("form[action*='/mulai/'] button[type=submit]").click()
@@ -273,7 +273,7 @@ def test_volunteer_trainer_certificate_journey(demo, viewport, make_context, tmp
     # -- attitude self-assessment and evidence ---------------------------------------------
     instrument = AttitudeInstrument.objects.get(title=load_assessments().attitude["title"])
     page.goto(course_url)
-    page.get_by_role("link", name=instrument.title).click()
+    page.get_by_role("link", name=instrument.title, exact=True).click()
     page.wait_for_load_state("load")
     checks.check(page, "attitude-self")
     for statement in instrument.statements.all():
