@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from core.errors import DomainError
 
@@ -67,7 +67,7 @@ def subscribe(request, payload: SubscriptionIn):
         p256dh=keys.p256dh,
         auth=keys.auth,
     )
-    return 201, {"ok": True}
+    return Status(201, {"ok": True})
 
 
 @router.delete("/push/subscriptions", response=OkOut)
