@@ -248,3 +248,23 @@ def test_the_text_follows_the_readers_language(db, client, volunteer):
 def test_anonymous_visitors_are_sent_to_log_in(db, client):
     assert client.get("/notifikasi/").status_code == 302
     assert client.get("/api/v1/notifications/unread").status_code == 401
+
+
+def test_send_due_notifications_sends_what_quiet_hours_held(db, volunteer, test_kind, settings):
+    from django.core.management import call_command
+
+    volunteer.email = "relawan@example.org"
+    volunteer.save()
+    notify(kind="test_event", obj=volunteer, recipients=[volunteer], now=at(22))
+    Delivery.objects.update(not_before=at(6, day=2))  # held until a morning already past
+    call_command("send_due_notifications")
+    assert len(mail.outbox) == 1
+    call_command("send_due_notifications")  # run again by cron: nothing twice
+    assert len(mail.outbox) == 1
+
+
+def test_a_json_api_body_sent_as_a_form_is_a_400_not_a_500(db, client, volunteer):
+    client.force_login(volunteer)
+    response = client.post("/api/v1/push/subscriptions", {"endpoint": "x"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_request"
