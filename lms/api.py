@@ -27,6 +27,7 @@ STATUS_BY_CODE = {
     "attempt_closed": 409,
     "deadline_passed": 409,
     "invalid_answer": 422,
+    "push_unavailable": 404,  # no VAPID keys on this site: there is no key to give
 }
 
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from core.errors import DomainError
 
@@ -18,22 +18,37 @@ class KeyOut(Schema):
     key: str
 
 
+# What a browser's PushSubscription.toJSON() sends; the schema refuses anything else (422).
+ENDPOINT = Field(
+    min_length=10, max_length=1000, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[!-~]*$"
+)
+
+
 class Keys(Schema):
-    p256dh: str
-    auth: str
+    p256dh: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_=-]+$")
+    auth: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_=-]+$")
 
 
 class SubscriptionIn(Schema):
-    endpoint: str
+    endpoint: str = ENDPOINT
     keys: Keys
 
 
 class EndpointIn(Schema):
-    endpoint: str
+    endpoint: str = Field(min_length=1, max_length=1000)
 
 
 class OkOut(Schema):
     ok: bool
+
+
+class MessageOut(Schema):
+    code: str
+    message: str
+
+
+# The refusals every route may answer (lms/api.py turns them into {code, message}).
+ERRORS = {400: MessageOut, 422: MessageOut}
 
 
 @router.get("/notifications/unread", response=CountOut)
@@ -41,7 +56,7 @@ def unread(request):
     return {"count": unread_count(user=request.user)}
 
 
-@router.get("/push/key", response=KeyOut, auth=None)
+@router.get("/push/key", response={200: KeyOut, 404: MessageOut, **ERRORS}, auth=None)
 def push_key(request):
     """The VAPID public key the browser subscribes with (public by nature)."""
     if not settings.VAPID_PUBLIC_KEY:
@@ -49,27 +64,17 @@ def push_key(request):
     return {"key": settings.VAPID_PUBLIC_KEY}
 
 
-def _valid_endpoint(endpoint: str) -> str:
-    endpoint = endpoint.strip()
-    if not endpoint.startswith(("https://", "http://")) or len(endpoint) > 1000:
-        raise DomainError("invalid_subscription", _("This push subscription is not valid."))
-    return endpoint
-
-
-@router.post("/push/subscriptions", response={201: OkOut})
+@router.post("/push/subscriptions", response={201: OkOut, **ERRORS})
 def subscribe(request, payload: SubscriptionIn):
-    keys = payload.keys
-    if not (0 < len(keys.p256dh) <= 200 and 0 < len(keys.auth) <= 100):
-        raise DomainError("invalid_subscription", _("This push subscription is not valid."))
     push_subscription_save(
         user=request.user,
-        endpoint=_valid_endpoint(payload.endpoint),
-        p256dh=keys.p256dh,
-        auth=keys.auth,
+        endpoint=payload.endpoint,
+        p256dh=payload.keys.p256dh,
+        auth=payload.keys.auth,
     )
     return Status(201, {"ok": True})
 
 
-@router.delete("/push/subscriptions", response=OkOut)
+@router.delete("/push/subscriptions", response={200: OkOut, **ERRORS})
 def unsubscribe(request, payload: EndpointIn):
     return {"ok": bool(push_subscription_delete(user=request.user, endpoint=payload.endpoint))}

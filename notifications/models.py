@@ -109,10 +109,29 @@ class PushSubscription(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
     )
-    endpoint = models.URLField(max_length=1000, unique=True)
+    endpoint = models.CharField(max_length=1000, unique=True)  # the API's schema checks it
     p256dh = models.CharField(max_length=200)
     auth = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
         return self.endpoint[:60]
+
+
+class Announcement(models.Model):
+    """An office message to a district's volunteers or a cohort's members, fanned out to
+    in-app (and push) notifications by a background task, in batches."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("message"), max_length=2000)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Who receives it, fixed when sent (a cohort lives in a higher app: its members' ids).
+    recipient_ids = models.JSONField(default=list)
+    delivered = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.title
