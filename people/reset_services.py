@@ -109,10 +109,9 @@ def password_reset_confirm(*, phone: str, code: str, password: str):
             raise refused
         if not hmac.compare_digest(reset.code_hash, _code_hash(reset.code_salt, code)):
             wrong = True
-            tries = reset.tries + 1
+            last_try = reset.tries + 1 >= settings.PASSWORD_RESET_CODE_TRIES
             PasswordResetCode.objects.filter(pk=reset.pk).update(
-                tries=F("tries") + 1,
-                office_code="" if tries >= settings.PASSWORD_RESET_CODE_TRIES else reset.office_code,
+                tries=F("tries") + 1, office_code="" if last_try else reset.office_code
             )
         # Conditional: of two simultaneous uses of one code, one wins.
         elif PasswordResetCode.objects.filter(pk=reset.pk, spent_at__isnull=True).update(
@@ -140,11 +139,11 @@ def _forget_login_failures(user) -> None:
 @transaction.atomic
 def password_reset_hand_over(*, reset_id: int, by) -> PasswordResetCode:
     """The office sent the code (by WhatsApp): the request leaves the desk, its plain copy goes."""
-    reset = live_codes().select_for_update().filter(pk=reset_id, handed_over_at__isnull=True).first()
+    waiting = live_codes().select_for_update().filter(pk=reset_id, handed_over_at__isnull=True)
+    reset = waiting.first()
     if reset is None:
-        raise DomainError(
-            "reset_not_waiting", _("This request is no longer waiting: used, expired or handed over.")
-        )
+        message = _("This request is no longer waiting: used, expired or handed over.")
+        raise DomainError("reset_not_waiting", message)
     reset.handed_over_by = by
     reset.handed_over_at = timezone.now()
     reset.office_code = ""

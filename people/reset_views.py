@@ -37,9 +37,8 @@ def reset_request(request):
         if form.is_valid():
             phone = form.cleaned_data["phone"]
             # Counted for every valid number, with an account or not: the limit leaks nothing.
-            if not allow_key(
-                scope="reset-phone", key=phone, limit=settings.PASSWORD_RESET_PHONE_LIMIT, window=3600
-            ):
+            limit = settings.PASSWORD_RESET_PHONE_LIMIT
+            if not allow_key(scope="reset-phone", key=phone, limit=limit, window=3600):
                 message = _("Too many codes asked for this number; try again in an hour.")
                 return _refused(request, template, form, message)
             password_reset_request(phone=phone, ip=axes_client_ip(request))

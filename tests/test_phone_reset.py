@@ -244,7 +244,7 @@ def test_the_desk_shows_the_request_and_hands_it_over(client, volunteer, office_
     html = client.get(DESK).content.decode()
     assert volunteer.get_full_name() in html
     assert "…0001" in html
-    assert f"https://wa.me/6281211110001?text=" in html
+    assert "https://wa.me/6281211110001?text=" in html
     assert reset.office_code in html
     assert "+6281211110001" not in html and "0812-1111-0001" not in html
     response = client.post(f"{DESK}{reset.pk}/diserahkan/")
@@ -260,7 +260,7 @@ def test_the_desk_shows_the_request_and_hands_it_over(client, volunteer, office_
 
 
 @pytest.mark.django_db
-def test_expired_requests_leave_the_desk_and_their_plain_code_is_wiped(client, volunteer, office_admin):
+def test_expired_requests_leave_the_desk_and_their_code_is_wiped(client, volunteer, office_admin):
     ask(client, "081211110001")
     reset = live(volunteer)
     PasswordResetCode.objects.filter(pk=reset.pk).update(
