@@ -29,7 +29,7 @@ def provider():
     received = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's name)
+        def do_POST(self):
             length = int(self.headers["Content-Length"])
             received.append(
                 {
