@@ -5,9 +5,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.test import override_settings
 
 from people.models import User
 
@@ -22,17 +19,9 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def demo(live_server):
-    cache.clear()
-    with override_settings(DEBUG=True):
-        call_command("seed_demo", verbosity=0)
-    return live_server.url
-
-
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_reset_by_phone_with_the_office_handing_the_code_over(demo, viewport, make_context):
-    base = demo
+    base = demo  # tests/e2e/conftest.py: the demo data behind a live server
     volunteer = User.objects.get(username="relawan")
     last_four = volunteer.phone[-4:]
     checks = SiteChecks(base, viewport, "i-reset")
