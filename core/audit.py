@@ -18,6 +18,11 @@ ACTIONS: dict[str, tuple[Any, Any]] = {
     "psm.role_change": (_("Change roles"), _("Roles changed")),
     "psm.cohort_enrol": (_("Enrol a cohort"), _("Cohort enrolled")),
     "psm.evidence_withdraw": (_("Withdraw evidence"), _("Evidence withdrawn")),
+    "psm.password_reset_phone": (_("Reset a password by phone"), _("Password reset by phone")),
+    "psm.password_reset_handover": (
+        _("Hand over a password reset code"),
+        _("Password reset code handed over"),
+    ),
 }
 
 

@@ -4,11 +4,11 @@
 about the person are in it (tests/test_data_export.py checks no model holding personal data is
 left out). VolunteerImportBatch is not covered: it names only the office user who uploaded and
 confirmed the file, and once imported its rows are emptied (people/services.py), so it keeps no
-per-person copy of anyone in the file."""
+per-person copy of anyone in the file. Password resets by phone are listed without their code."""
 
-from .models import User, VolunteerProfile
+from .models import PasswordResetCode, User, VolunteerProfile
 
-COVERS = (User, VolunteerProfile)
+COVERS = (User, VolunteerProfile, PasswordResetCode)
 
 
 def _iso(value):
@@ -40,4 +40,15 @@ def personal_data(*, user) -> dict[str, list | dict | None]:
             "consent_at": profile.consent_at.isoformat(),
             "registered_at": profile.created_at.isoformat(),
         },
+        "password_resets": [
+            {
+                "requested_at": reset.created_at.isoformat(),
+                "requested_from": reset.requested_ip,
+                "expires_at": reset.expires_at.isoformat(),
+                "wrong_tries": reset.tries,
+                "used_at": _iso(reset.spent_at),
+                "handed_over_by_the_office_at": _iso(reset.handed_over_at),
+            }
+            for reset in PasswordResetCode.objects.filter(user=user).order_by("created_at")
+        ],
     }

@@ -104,3 +104,37 @@ def audit_role_change(request, user):
             user=request.user,
             data={"before": before, "after": after},
         )
+
+
+class OfficeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_office_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def password_reset_desk_urls():
+    from . import reset_admin_views as views
+
+    return [
+        path("atur-ulang-sandi/", views.reset_desk, name="password_reset_desk"),
+        path(
+            "atur-ulang-sandi/<int:reset_id>/diserahkan/",
+            views.reset_hand_over,
+            name="password_reset_hand_over",
+        ),
+        path("kotak-keluar/", views.outbox, name="message_outbox"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def password_reset_desk_menu_item():
+    return OfficeMenuItem(
+        _("Password reset requests"), reverse("password_reset_desk"), icon_name="key", order=312
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def message_outbox_menu_item():
+    return OfficeMenuItem(
+        _("Message outbox"), reverse("message_outbox"), icon_name="mail", order=313
+    )

@@ -122,6 +122,10 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
     from django.core import signing
 
     from certificates.views import FILE_LINK_SALT
+    from people.models import PasswordResetCode
+    from people.reset_services import password_reset_request
+
+    password_reset_request(phone=volunteer.phone)
 
     return {
         "users": {
@@ -146,6 +150,7 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
         "session": cohort.sessions.get(),
         "other_cohort": other_cohort,
         "document": document,
+        "reset": PasswordResetCode.objects.get(user=volunteer),
         "token": signing.dumps(
             {"path": certificate.pdf.name, "filename": certificate.filename}, salt=FILE_LINK_SALT
         ),
@@ -166,6 +171,8 @@ ROUTES = {
     "password_reset_done": ("GET", lambda w: "/accounts/password_reset/done/"),
     "password_reset_confirm": ("GET", lambda w: "/accounts/reset/MQ/bad-token/"),
     "password_reset_complete": ("GET", lambda w: "/accounts/reset/done/"),
+    "password_reset_phone": ("GET", lambda w: "/accounts/lupa-sandi/"),
+    "password_reset_phone_code": ("GET", lambda w: "/accounts/lupa-sandi/kode/"),
     "set_language": ("POST", lambda w: "/i18n/setlang/"),
     "search": ("GET", lambda w: "/search/?q=pelajaran"),
     "healthz": ("GET", lambda w: "/healthz"),
@@ -245,6 +252,12 @@ ROUTES = {
     "admin:users": ("GET", lambda w: "/admin/users/"),
     "admin:volunteer_register": ("GET", lambda w: "/admin/snippets/lms/volunteerprofile/"),
     "admin:page_edit": ("GET", lambda w: f"/admin/pages/{w['lesson'].pk}/edit/"),
+    "admin:password_reset_desk": ("GET", lambda w: "/admin/atur-ulang-sandi/"),
+    "admin:password_reset_hand_over": (
+        "POST",
+        lambda w: f"/admin/atur-ulang-sandi/{w['reset'].pk}/diserahkan/",
+    ),
+    "admin:message_outbox": ("GET", lambda w: "/admin/kotak-keluar/"),
 }
 
 
@@ -270,6 +283,8 @@ EXPECTED = {
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,  # a bad token: "this link is no longer valid"
     "password_reset_complete": PUBLIC,
+    "password_reset_phone": PUBLIC,
+    "password_reset_phone_code": (302, 302, 302, 302, 302, 302),  # no phone asked: to the start
     "set_language": (302, 302, 302, 302, 302, 302),
     "search": PUBLIC,
     "healthz": PUBLIC,
@@ -323,6 +338,9 @@ EXPECTED = {
     "admin:users": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:volunteer_register": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:page_edit": (LOGIN, LOGIN, LOGIN, 200, 200, 200),
+    "admin:password_reset_desk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:password_reset_hand_over": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: handed
+    "admin:message_outbox": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
 }
 
 # Public by design: the verification record names the holder; the signed link is the file.
@@ -433,3 +451,19 @@ def test_password_change_works_for_a_volunteer(client, volunteer):
     assert client.get(response.url).status_code == 200
     volunteer.refresh_from_db()
     assert volunteer.check_password("Pantai-Manna-2027")
+
+
+@pytest.mark.django_db
+def test_only_the_office_hands_a_reset_code_over(client, world):
+    """The matrix's hand-over cell: trainers are refused without a change, the office's POST
+    takes the request off the desk."""
+    reset = world["reset"]
+    for role in ("owner", "trainer_elsewhere", "trainer"):
+        client.force_login(world["users"][role])
+        client.post(f"/admin/atur-ulang-sandi/{reset.pk}/diserahkan/")
+        reset.refresh_from_db()
+        assert reset.handed_over_at is None, role
+    client.force_login(world["users"]["office"])
+    client.post(f"/admin/atur-ulang-sandi/{reset.pk}/diserahkan/")
+    reset.refresh_from_db()
+    assert reset.handed_over_by == world["users"]["office"]
