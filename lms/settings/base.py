@@ -251,6 +251,12 @@ TRUSTED_PROXIES = [
 # office connection registers a few dozen people at most.
 REGISTRATION_RATE_LIMIT = int(os.environ.get("DJANGO_REGISTRATION_RATE_LIMIT", "30"))
 
+# Activation (people.services.account_activate): attempts per phone and per address per hour.
+# A code also dies after 5 wrong tries; these stop a guesser moving from phone to phone.
+ACTIVATION_RATE_LIMIT_PHONE = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_PHONE", "10"))
+ACTIVATION_RATE_LIMIT_IP = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_IP", "30"))
+ACTIVATION_CODE_DAYS = 30
+
 # Content Security Policy (django-csp 4) for the public site: scripts only from our own static
 # files (or a `{{ request.csp_nonce }}`), never inline. Inline *styles* stay allowed (a few
 # templates set bar widths with style=""); style injection cannot run code. Videos are
