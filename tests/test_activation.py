@@ -397,3 +397,29 @@ def test_trainer_and_volunteer_cannot_issue_codes(client, trainer, volunteer):
     assert not ActivationCode.objects.exists()
     person.refresh_from_db()
     assert not person.has_usable_password()
+
+
+@pytest.mark.django_db
+def test_each_slip_qr_points_to_its_activation_link(client, office_admin, monkeypatch):
+    from people import slips as slips_module
+
+    seen = []
+    real = slips_module.qr_svg
+    monkeypatch.setattr(slips_module, "qr_svg", lambda url: seen.append(url) or real(url))
+    person = imported()
+    client.force_login(office_admin)
+    text = pdf_text(slips(client, [person]))
+    (code,) = re.findall(r"[A-Z0-9]{4}-[A-Z0-9]{4}", text)
+    assert seen == [f"http://127.0.0.1:8000/accounts/aktivasi/{code}/"]
+    assert "127.0.0.1:8000/accounts/aktivasi/" in text  # the short address, to type
+
+
+@pytest.mark.django_db
+def test_own_data_download_lists_activation_codes_without_the_digest(client, office_admin):
+    person = imported()
+    issue(person, office_admin)
+    client.force_login(person)
+    data = client.get("/dashboard/data-saya.json").json()
+    text = str(data)
+    assert ActivationCode.objects.get().code_hash not in text
+    assert "wrong_tries" in text
