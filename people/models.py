@@ -102,6 +102,8 @@ class VolunteerImportBatch(models.Model):
     )
     columns = models.JSONField(default=dict, blank=True)
     rows = models.JSONField(default=list, blank=True)
+    # Who this import created: their activation slips are printed from the result page.
+    created_user_ids = models.JSONField(default=list, blank=True)
     errors = models.JSONField(default=list, blank=True)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     new_count = models.PositiveIntegerField(_("new"), default=0)
@@ -177,3 +179,39 @@ class PasswordResetCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ActivationCode(models.Model):
+    """A one-time code that lets a person the office created set their own password. Only its
+    keyed digest is stored (core.codes); the plain code exists on the slip or in the message."""
+
+    MAX_WRONG_TRIES = 5
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activation_codes",
+        verbose_name=_("user"),
+    )
+    code_hash = models.CharField(_("code digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    spent_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    wrong_tries = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("activation code")
+        verbose_name_plural = _("activation codes")
+        indexes = [models.Index(fields=["user", "spent_at", "voided_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"

@@ -267,6 +267,11 @@ PASSWORD_RESET_CODE_ENTRY_LIMIT = int(
 )
 PASSWORD_RESET_CODE_MINUTES = 10
 PASSWORD_RESET_CODE_TRIES = 5
+# Activation (people.services.account_activate): attempts per phone and per address per hour.
+# A code also dies after 5 wrong tries; these stop a guesser moving from phone to phone.
+ACTIVATION_RATE_LIMIT_PHONE = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_PHONE", "10"))
+ACTIVATION_RATE_LIMIT_IP = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_IP", "30"))
+ACTIVATION_CODE_DAYS = 30
 
 # Content Security Policy (django-csp 4) for the public site: scripts only from our own static
 # files (or a `{{ request.csp_nonce }}`), never inline. Inline *styles* stay allowed (a few

@@ -164,6 +164,8 @@ ROUTES = {
     "wagtail_serve:lesson": ("GET", lambda w: w["lesson"].url),
     "login": ("GET", lambda w: "/accounts/login/"),
     "register": ("GET", lambda w: "/accounts/register/"),
+    "account_activate": ("GET", lambda w: "/accounts/aktivasi/"),
+    "account_activate_code": ("GET", lambda w: "/accounts/aktivasi/K7M4-9QXR/"),
     "logout": ("POST", lambda w: "/accounts/logout/"),
     "password_change": ("GET", lambda w: "/accounts/password_change/"),
     "password_change_done": ("GET", lambda w: "/accounts/password_change/done/"),
@@ -258,6 +260,15 @@ ROUTES = {
         lambda w: f"/admin/atur-ulang-sandi/{w['reset'].pk}/diserahkan/",
     ),
     "admin:message_outbox": ("GET", lambda w: "/admin/kotak-keluar/"),
+    "admin:activation_office_issue": ("POST", lambda w: "/admin/aktivasi/kode/"),
+    "admin:activation_first_password": (
+        "GET",
+        lambda w: f"/admin/aktivasi/sandi-pertama/{w['users']['owner'].pk}/",
+    ),
+    "admin:activation_slips_bulk": (
+        "GET",
+        lambda w: f"/admin/bulk/lms/user/activation_slips/?id={w['users']['owner'].pk}",
+    ),
 }
 
 
@@ -276,6 +287,8 @@ EXPECTED = {
     "wagtail_serve:lesson": SIGNED_IN,  # trainers read lessons; both volunteers are enrolled
     "login": (200, 302, 302, 302, 302, 302),
     "register": (200, 302, 302, 302, 302, 302),
+    "account_activate": (200, 302, 302, 302, 302, 302),  # signed in: to the dashboard
+    "account_activate_code": (200, 302, 302, 302, 302, 302),
     "logout": (302, 302, 302, 302, 302, 302),
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
@@ -341,6 +354,9 @@ EXPECTED = {
     "admin:password_reset_desk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:password_reset_hand_over": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: handed
     "admin:message_outbox": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:activation_office_issue": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: nobody
+    "admin:activation_first_password": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:activation_slips_bulk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
 }
 
 # Public by design: the verification record names the holder; the signed link is the file.
