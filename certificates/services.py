@@ -309,11 +309,16 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
 
 
 def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certificate:
-    """A new certificate (new number, current data) that supersedes the old one."""
+    """A new certificate (new number, current data) that supersedes the old one. A revoked
+    one can be re-issued too (e.g. revoked for a wrong name): it stays revoked, and the new
+    one names it as the one it replaces."""
     if not reason.strip():
         raise DomainError("reason_required", _("Give a reason for re-issuing."))
-    if certificate.status in ("revoked", "superseded"):
-        raise DomainError("not_current", _("Only a current certificate can be re-issued."))
+    if not can_reissue(certificate):
+        raise DomainError(
+            "not_reissuable",
+            _("This certificate was already replaced, or the holder has a current one."),
+        )
     return certificate_issue(
         holder=certificate.holder,
         course=certificate.course,
@@ -322,6 +327,16 @@ def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certifi
         supersedes=certificate,
         require_kompeten=False,
     )
+
+
+def can_reissue(certificate: Certificate) -> bool:
+    """Current (valid or expired) certificates, and revoked ones that nothing replaced yet
+    while the holder has no other current certificate for the course."""
+    if certificate.superseded_at or Certificate.objects.filter(supersedes=certificate).exists():
+        return False
+    if certificate.revoked_at:
+        return current_certificate(holder=certificate.holder, course=certificate.course) is None
+    return True
 
 
 def sample_data(template: CertificateTemplate) -> dict:
