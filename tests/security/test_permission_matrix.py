@@ -230,7 +230,9 @@ ROUTES = {
         lambda w: f"/sertifikat/templat/{w['template'].pk}/pratinjau/",
     ),
     "certificate_admin": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/kelola/"),
-    "certificate_revoke": ("POST", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
+    "certificate_revoke": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
+    # The same URL posted without a reason: the office sees the form again (400), revoked nothing.
+    "certificate_revoke:post": ("POST", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
     "certificate_reissue": (
         "POST",
         lambda w: f"/sertifikat/{w['certificate'].pk}/terbitkan-ulang/",
@@ -335,7 +337,8 @@ EXPECTED = {
     "certificate_manage": OFFICE_ONLY,
     "certificate_template_preview": OFFICE_ONLY,
     "certificate_admin": OFFICE_ONLY,
-    "certificate_revoke": (LOGIN, 404, 404, 404, 404, 302),
+    "certificate_revoke": OFFICE_ONLY,  # the confirmation page
+    "certificate_revoke:post": (LOGIN, 404, 404, 404, 404, 400),
     "certificate_reissue": (LOGIN, 404, 404, 404, 404, 302),
     "certificate_bulk_job": OFFICE_ONLY,
     "certificate_bulk_file": OFFICE_ONLY,
