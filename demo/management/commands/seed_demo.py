@@ -153,21 +153,24 @@ class Command(BaseCommand):
                     "validity_years": 5,
                 },
             )
-            # After the template (the certificate needs it), before the cohort (lulus joins it).
+            # After the template (the certificate needs it) and the cohort: lulus is a member
+            # before the certificate is issued, so it gives the cohort's dates and place.
+            cohort = self.cohort(courses[0], trainer=accounts["pelatih"])
+            Cohort.members.through.objects.get_or_create(cohort=cohort, user=accounts["lulus"])
             make_kompeten(
                 volunteer=accounts["lulus"], course=courses[0], trainer=accounts["pelatih"]
             )
-            self.cohort(courses[0], trainer=accounts["pelatih"])
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<8} {group}")
 
-    def cohort(self, course: CoursePage, *, trainer) -> None:
+    def cohort(self, course: CoursePage, *, trainer) -> Cohort:
         """One batch of the basic course, run by the demo trainer, with its enrolled volunteers
         and two sessions (one held, one to come), so the cohort pages have something to show."""
-        if Cohort.objects.filter(name="Angkatan I 2026").exists():
-            return
+        existing = Cohort.objects.filter(name="Angkatan I 2026").first()
+        if existing:
+            return existing
         today = timezone.localdate()
         cohort = Cohort(
             name="Angkatan I 2026",
@@ -185,6 +188,7 @@ class Command(BaseCommand):
         cohort.save()
         members = get_user_model().objects.filter(enrollments__course=course)
         cohort_add_members(cohort=cohort, users=list(members), by=None)
+        return cohort
 
     # -- content ---------------------------------------------------------------------------
     def cover(self, title: str, colour: str):
