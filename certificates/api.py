@@ -26,6 +26,7 @@ class VerifyOut(Schema):
     revoke_reason: str
     valid_until: datetime.date | None
     superseded_by: str | None
+    supersedes: str | None
     sha256: str
 
 
@@ -46,9 +47,14 @@ def verify(request: HttpRequest, response: HttpResponse, code: str):
     if not allow(request, scope="verify", limit=VERIFY_LIMIT):
         message = _("Too many lookups; try again soon.")
         return Status(429, {"code": "rate_limited", "message": message})
-    certificate = Certificate.objects.filter(code=code.strip().upper()[:20]).first()
+    certificate = (
+        Certificate.objects.select_related("supersedes", "superseded_by")
+        .filter(code=code.strip().upper()[:20])
+        .first()
+    )
     if certificate is None:
         return Status(404, {"code": "not_found", "message": _("No certificate has this code.")})
     record = public_record(certificate)
-    record["superseded_by"] = record["superseded_by"].number if record["superseded_by"] else None
+    for key in ("superseded_by", "supersedes"):
+        record[key] = record[key].number if record[key] else None
     return Status(200, record)

@@ -49,8 +49,12 @@ class CertificateTemplate(models.Model):
         _("body text"),
         default=DEFAULT_BODY,
         help_text=_(
-            "Placeholders: {holder_name}, {course}, {dates}, {place}, {jp}, {predicate}, "
-            "{village}, {district}, {issue_date}. Plain text: HTML is shown as text."
+            "Placeholders: {holder_name}, {course}, {jp}, {predicate}, {village}, {district}; "
+            "{dates} and {place}: when and where the training took place, from the holder's "
+            "cohort of the course (its start and end dates and its place), or without a cohort "
+            "from enrolment to the verdict, at the training place below; {issue_date} and "
+            "{issue_place}: when and where the certificate was signed. Plain text: HTML is "
+            "shown as text."
         ),
     )
     institution_name = models.CharField(
@@ -65,6 +69,15 @@ class CertificateTemplate(models.Model):
         verbose_name=_("logo"),
     )
     place_of_issue = models.CharField(_("place of issue"), max_length=100, default="Manna")
+    training_place = models.CharField(
+        _("training place"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "{place} when the holder's cohort names no place, or the holder is in no cohort. "
+            "Empty: the place of issue."
+        ),
+    )
     signatory_name = models.CharField(_("signatory"), max_length=150)
     signatory_position = models.CharField(
         _("signatory's position"), max_length=150, default="Kepala Dinas Sosial"
@@ -109,7 +122,11 @@ class CertificateTemplate(models.Model):
         FieldPanel("title"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("institution_name"), FieldPanel("logo"), FieldPanel("place_of_issue")],
+            [
+                FieldPanel("institution_name"),
+                FieldPanel("logo"),
+                FieldRowPanel([FieldPanel("place_of_issue"), FieldPanel("training_place")]),
+            ],
             heading=_("Institution"),
         ),
         MultiFieldPanel(

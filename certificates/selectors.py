@@ -19,5 +19,6 @@ def public_record(certificate: Certificate) -> dict:
         "revoke_reason": certificate.revoke_reason if certificate.revoked_at else "",
         "valid_until": certificate.valid_until,
         "superseded_by": getattr(certificate, "superseded_by", None),
+        "supersedes": certificate.supersedes,
         "sha256": certificate.sha256,
     }

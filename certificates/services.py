@@ -11,11 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from assessments.models import Verdict
+from cohorts.selectors import member_cohort
 from core.audit import audit
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
@@ -29,6 +28,7 @@ from .models import (
     NumberSequence,
     new_verification_code,
 )
+from .period import date_text, period_text, training_period
 from .render import certificate_html, file_uri, render_pdf
 
 
@@ -40,6 +40,10 @@ def verify_url(code: str) -> str:
     return site_url() + reverse("verify_certificate", args=[code])
 
 
+# "Not passed in": a bulk job passes None for a holder in no cohort.
+NOT_READ = object()
+
+
 def template_for(course: CoursePage) -> CertificateTemplate:
     template = course.certificate_template or (
         CertificateTemplate.objects.filter(is_default=True).first()
@@ -48,13 +52,6 @@ def template_for(course: CoursePage) -> CertificateTemplate:
     if template is None:
         raise DomainError("no_template", _("No certificate template yet: add one in the admin."))
     return template
-
-
-def _date_text(value: datetime.date | None) -> str:
-    if value is None:
-        return ""
-    with override("id"):
-        return date_format(value, "j F Y")
 
 
 def certificate_data(
@@ -69,10 +66,11 @@ def certificate_data(
     verdict=None,
     subjects: list[dict] | None = None,
     enrolled_at: datetime.datetime | None = None,
+    cohort=NOT_READ,
 ) -> dict:
     """Everything the PDF shows, as plain data stored with the certificate (frozen at issue).
 
-    A bulk job passes `subjects` and `enrolled_at`, read once for the whole course."""
+    A bulk job passes `subjects`, `enrolled_at` and `cohort`, read once for the whole course."""
     profile = getattr(holder, "profile", None)
     if enrolled_at is None:
         enrolled_at = (
@@ -80,17 +78,21 @@ def certificate_data(
             .values_list("enrolled_at", flat=True)
             .first()
         )
-    start = timezone.localdate(enrolled_at) if enrolled_at else issued_on
-    finish = timezone.localdate(verdict.computed_at) if verdict else issued_on
-    dates = (
-        _date_text(start) if start == finish else f"{_date_text(start)} s.d. {_date_text(finish)}"
+    if cohort is NOT_READ:
+        cohort = member_cohort(course_id=course.pk, user_id=holder.pk, on=issued_on)
+    training = training_period(
+        cohort=cohort,
+        template=template,
+        enrolled_on=timezone.localdate(enrolled_at) if enrolled_at else None,
+        verdict_on=timezone.localdate(verdict.computed_at) if verdict else None,
+        issued_on=issued_on,
     )
     if subjects is None:
         subjects = course_subjects(course)
     holder_data = {
         "name": holder.get_full_name(),
         "birth_place": profile.birth_place if profile else "",
-        "birth_date_text": _date_text(profile.birth_date) if profile else "",
+        "birth_date_text": date_text(profile.birth_date) if profile else "",
         "village": profile.village if profile else "",
         "district": profile.district.name if profile else "",
     }
@@ -99,22 +101,24 @@ def certificate_data(
         "number": number,
         "code": code,
         "verify_url": verify_url(code),
-        "issue_date_text": _date_text(issued_on),
-        "valid_until_text": _date_text(valid_until),
+        "issue_date_text": date_text(issued_on),
+        "valid_until_text": date_text(valid_until),
         "predicate": predicate,
         "final_score": str(verdict.final_score) if verdict and verdict.final_score else None,
         "holder": holder_data,
         "course": {"title": course.title, "jp": course.jp, "subjects": subjects},
+        "training": training,
         "placeholders": {
             "holder_name": holder_data["name"],
             "course": course.title,
-            "dates": dates,
-            "place": template.place_of_issue,
+            "dates": training["dates"],
+            "place": training["place"],
             "jp": str(course.jp),
             "predicate": predicate or "-",
             "village": holder_data["village"],
             "district": holder_data["district"],
-            "issue_date": _date_text(issued_on),
+            "issue_date": date_text(issued_on),
+            "issue_place": template.place_of_issue,
         },
         **_template_data(template),
     }
@@ -135,6 +139,7 @@ def _template_data(template: CertificateTemplate) -> dict:
             "body": template.body,
             "institution_name": template.institution_name,
             "place_of_issue": template.place_of_issue,
+            "training_place": template.training_place,
             "signatory_name": template.signatory_name,
             "signatory_position": template.signatory_position,
             "signatory_nip": template.signatory_nip,
@@ -187,12 +192,13 @@ def certificate_issue(
     template: CertificateTemplate | None = None,
     subjects: list[dict] | None = None,
     enrolled_at: datetime.datetime | None = None,
+    cohort=NOT_READ,
     known_new: bool = False,
 ) -> Certificate:
     """Issue (idempotent: the current certificate is returned when there is one).
 
-    `verdict`, `template`, `subjects` and `enrolled_at` may be passed in by a bulk job that
-    read them once for the whole course; `known_new` says it already left out the holders
+    `verdict`, `template`, `subjects`, `enrolled_at` and `cohort` may be passed in by a bulk
+    job that read them once for the whole course; `known_new` says it already left out the holders
     with a current certificate (a race is still caught by the unique constraint below)."""
     if supersedes is None and not known_new:
         existing = current_certificate(holder=holder, course=course)
@@ -230,6 +236,7 @@ def certificate_issue(
                 verdict=verdict,
                 subjects=subjects,
                 enrolled_at=enrolled_at,
+                cohort=cohort,
             )
             pdf = render_certificate(data)
             certificate = Certificate(
@@ -326,11 +333,16 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
 
 
 def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certificate:
-    """A new certificate (new number, current data) that supersedes the old one."""
+    """A new certificate (new number, current data) that supersedes the old one. A revoked
+    one can be re-issued too (e.g. revoked for a wrong name): it stays revoked, and the new
+    one names it as the one it replaces."""
     if not reason.strip():
         raise DomainError("reason_required", _("Give a reason for re-issuing."))
-    if certificate.status in ("revoked", "superseded"):
-        raise DomainError("not_current", _("Only a current certificate can be re-issued."))
+    if not can_reissue(certificate):
+        raise DomainError(
+            "not_reissuable",
+            _("This certificate was already replaced, or the holder has a current one."),
+        )
     return certificate_issue(
         holder=certificate.holder,
         course=certificate.course,
@@ -341,6 +353,16 @@ def certificate_reissue(*, certificate: Certificate, by, reason: str) -> Certifi
     )
 
 
+def can_reissue(certificate: Certificate) -> bool:
+    """Current (valid or expired) certificates, and revoked ones that nothing replaced yet
+    while the holder has no other current certificate for the course."""
+    if certificate.superseded_at or Certificate.objects.filter(supersedes=certificate).exists():
+        return False
+    if certificate.revoked_at:
+        return current_certificate(holder=certificate.holder, course=certificate.course) is None
+    return True
+
+
 def sample_data(template: CertificateTemplate) -> dict:
     """Data for a template preview: a fictional volunteer, marked as a sample."""
     today = timezone.localdate()
@@ -349,8 +371,8 @@ def sample_data(template: CertificateTemplate) -> dict:
         "number": template.number_pattern.format(seq=1, year=today.year) + " (CONTOH)",
         "code": code,
         "verify_url": verify_url(code),
-        "issue_date_text": _date_text(today),
-        "valid_until_text": _date_text(today.replace(year=today.year + template.validity_years))
+        "issue_date_text": date_text(today),
+        "valid_until_text": date_text(today.replace(year=today.year + template.validity_years))
         if template.validity_years
         else "",
         "predicate": "Baik",
@@ -358,7 +380,7 @@ def sample_data(template: CertificateTemplate) -> dict:
         "holder": {
             "name": "Siti Contoh Aminah",
             "birth_place": "Manna",
-            "birth_date_text": _date_text(datetime.date(1990, 5, 17)),
+            "birth_date_text": date_text(datetime.date(1990, 5, 17)),
             "village": "Desa Contoh",
             "district": "Manna",
         },
@@ -370,13 +392,14 @@ def sample_data(template: CertificateTemplate) -> dict:
         "placeholders": {
             "holder_name": "Siti Contoh Aminah",
             "course": "Bimtek Dasar PSM",
-            "dates": _date_text(today),
-            "place": template.place_of_issue,
+            "dates": period_text(today - datetime.timedelta(days=4), today),
+            "place": template.training_place or template.place_of_issue,
             "jp": "32",
             "predicate": "Baik",
             "village": "Desa Contoh",
             "district": "Manna",
-            "issue_date": _date_text(today),
+            "issue_date": date_text(today),
+            "issue_place": template.place_of_issue,
         },
         **_template_data(template),
     }

@@ -11,6 +11,7 @@ from django.utils.translation import override
 from django_tasks import task
 
 from assessments.models import Verdict, VerdictStatus
+from cohorts.selectors import member_cohorts
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment
 
@@ -83,6 +84,11 @@ def run_bulk_job(job_id: int) -> str:
                     course=job.course, user__in=[v.volunteer_id for v in verdicts]
                 ).values_list("user", "enrolled_at")
             )
+            cohorts = member_cohorts(
+                course_id=job.course_id,
+                user_ids=[v.volunteer_id for v in verdicts],
+                on=timezone.localdate(),
+            )
             job.total = len(verdicts)
             job.save(update_fields=["total"])
             template = template_for(job.course)
@@ -96,6 +102,7 @@ def run_bulk_job(job_id: int) -> str:
                     template=template,
                     subjects=subjects,
                     enrolled_at=enrolled.get(verdict.volunteer_id),
+                    cohort=cohorts.get(verdict.volunteer_id),
                     known_new=True,
                 )
                 job.done = index

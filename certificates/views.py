@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.files.storage import default_storage
@@ -19,10 +18,12 @@ from core.errors import DomainError
 from core.ratelimit import allow
 from modules.models import CoursePage
 
+from .forms import ManualIssueForm, RevokeForm
 from .models import BulkJob, Certificate, CertificateTemplate, IssueFailure, current_q
 from .permissions import can_download, is_office_admin
 from .selectors import public_record
 from .services import (
+    can_reissue,
     certificate_issue,
     certificate_reissue,
     certificate_revoke,
@@ -78,7 +79,7 @@ def verify_certificate(request, code: str):
     if not allow(request, scope="verify", limit=VERIFY_LIMIT):
         return _too_many(request)
     certificate = (
-        Certificate.objects.select_related("course", "holder")
+        Certificate.objects.select_related("course", "holder", "supersedes", "superseded_by")
         .filter(code=code.strip().upper()[:20])
         .first()
     )
@@ -137,20 +138,33 @@ def file_response(link: dict) -> FileResponse:
 
 
 @login_required
-@require_POST
 def revoke(request, certificate_id: int):
+    """A confirmation page naming the certificate, with a required reason; revoked on POST."""
     if not is_office_admin(request.user):
         raise Http404
-    certificate = get_object_or_404(Certificate, pk=certificate_id)
-    try:
-        certificate_revoke(
-            certificate=certificate, by=request.user, reason=request.POST.get("reason", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Certificate revoked."))
-    return redirect("certificate_admin", certificate_id=certificate.pk)
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("holder", "course"), pk=certificate_id
+    )
+    if certificate.revoked_at:
+        messages.error(request, _("This certificate is already revoked."))
+        return redirect("certificate_admin", certificate_id=certificate.pk)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            certificate_revoke(
+                certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Certificate revoked."))
+            return redirect("certificate_admin", certificate_id=certificate.pk)
+    return render(
+        request,
+        "certificates/revoke.html",
+        {"certificate": certificate, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -177,15 +191,19 @@ def certificate_admin(request, certificate_id: int):
     if not is_office_admin(request.user):
         raise Http404
     certificate = get_object_or_404(
-        Certificate.objects.select_related("holder", "course", "supersedes"), pk=certificate_id
+        Certificate.objects.select_related("holder", "course", "supersedes", "superseded_by"),
+        pk=certificate_id,
     )
+    record = public_record(certificate)
     return render(
         request,
         "certificates/admin_detail.html",
         {
             "certificate": certificate,
-            "record": public_record(certificate),
+            "record": record,
             "events": certificate.events.select_related("actor"),
+            "successor": record["superseded_by"],
+            "can_reissue": can_reissue(certificate),
         },
     )
 
@@ -218,8 +236,13 @@ def manage(request):
         raise Http404
     if request.method == "POST":
         action = request.POST.get("action")
-        course = get_object_or_404(CoursePage, pk=request.POST.get("course") or 0)
+        if action == "manual":
+            return _manual_issue(request)
         if action in (BulkJob.Kind.ISSUE, BulkJob.Kind.ZIP):
+            course_id = request.POST.get("course", "")
+            course = get_object_or_404(
+                CoursePage, pk=int(course_id) if course_id.isascii() and course_id.isdigit() else 0
+            )
             job = BulkJob.objects.create(
                 kind=action,
                 course=course,
@@ -229,32 +252,34 @@ def manage(request):
             job_id = job.pk
             transaction.on_commit(lambda: run_bulk_job.enqueue(job_id))
             return redirect("certificate_bulk_job", job_id=job.pk)
-        if action == "manual":
-            holder = (
-                get_user_model()
-                .objects.filter(username=request.POST.get("username", "").strip())
-                .first()
-            )
-            if holder is None:
-                messages.error(request, _("No user has that username."))
-            else:
-                try:
-                    certificate = certificate_issue(
-                        holder=holder,
-                        course=course,
-                        by=request.user,
-                        reason=request.POST.get("reason", ""),
-                        require_kompeten=False,
-                    )
-                except DomainError as error:
-                    messages.error(request, error.message)
-                else:
-                    return redirect("certificate_admin", certificate_id=certificate.pk)
         return redirect("certificate_manage")
+    return _manage_page(request, ManualIssueForm())
+
+
+def _manual_issue(request):
+    form = ManualIssueForm(request.POST)
+    if form.is_valid() and form.cleaned_data.get("holder_user"):
+        try:
+            certificate = certificate_issue(
+                holder=form.cleaned_data["holder_user"],
+                course=form.cleaned_data["course"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                require_kompeten=False,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("certificate_admin", certificate_id=certificate.pk)
+    # Errors, or several volunteers matched: the same page with the form filled in.
+    return _manage_page(request, form, status=200 if form.candidates else 400)
+
+
+def _manage_page(request, form: ManualIssueForm, status: int = 200):
     query = (request.GET.get("q") or "").strip()[:100]
     found = []
     if query:
-        found = Certificate.objects.select_related("holder", "course").filter(
+        found = Certificate.objects.select_related("holder", "course", "superseded_by").filter(
             Q(number__icontains=query)
             | Q(holder__full_name__icontains=query)
             | Q(code=query.upper())
@@ -293,7 +318,9 @@ def manage(request):
             "templates": CertificateTemplate.objects.all(),
             "jobs": BulkJob.objects.select_related("course")[:10],
             "failures": IssueFailure.objects.select_related("holder", "course")[:200],
+            "form": form,
         },
+        status=status,
     )
 
 

@@ -12,3 +12,18 @@ class RateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class OutboxMessage(models.Model):
+    """A text message the development gateway (core.gateway.OutboxGateway) kept instead of
+    sending: what the office reads in the admin when no SMS/WhatsApp provider is configured."""
+
+    to = models.CharField(max_length=16)  # E.164
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.text[:40]}"

@@ -37,8 +37,14 @@ def client_ip(request) -> str:
 def allow(request, *, scope: str, limit: int, window: int = 60) -> bool:
     """Count this request in its fixed window; False once the limit is passed. Counted in the
     shared cache (Redis), or in the database when settings.RATE_LIMIT_STORE says so."""
+    return allow_key(scope=scope, key=client_ip(request), limit=limit, window=window)
+
+
+def allow_key(*, scope: str, key: str, limit: int, window: int = 60) -> bool:
+    """The same count for any key: a phone number in its one canonical form, so every way of
+    typing it shares one counter."""
     start = int(time.time() // window) * window
-    key = f"rl:{scope}:{client_ip(request)}:{start}"
+    key = f"rl:{scope}:{key}:{start}"
     if settings.RATE_LIMIT_STORE == "database":
         return _count_in_database(key, start=start, window=window) <= limit
     cache.add(key, 0, window + 1)

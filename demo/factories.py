@@ -25,7 +25,13 @@ from assessments.models import (
     Verdict,
     VerdictStatus,
 )
-from assessments.services import question_version_publish, rubric_version_publish
+from assessments.services import (
+    answer_save,
+    attempt_start,
+    attempt_submit,
+    question_version_publish,
+    rubric_version_publish,
+)
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create
 from people.models import District, VolunteerProfile
@@ -201,3 +207,18 @@ def make_kompeten(user, course) -> Verdict:
         predicate="Baik",
         computed_at=timezone.now(),
     )
+
+
+def submit_essay(volunteer, quiz, response: str = "Jawaban esai saya."):
+    """`volunteer` answers a one-essay `quiz` and submits it; returns the answer to mark."""
+    attempt = attempt_start(by=volunteer, quiz=quiz)
+    answer = attempt.answers.get()
+    answer_save(
+        by=volunteer,
+        attempt_id=attempt.pk,
+        question_id=answer.question_version_id,
+        response=response,
+        seq=1,
+    )
+    attempt_submit(by=volunteer, attempt_id=attempt.pk)
+    return answer

@@ -9,6 +9,7 @@ from wagtail.urls import serve_pattern
 from core.health import healthz
 from modules import views as module_views
 from modules.admin_views import create_page
+from people import activation_views, reset_views
 from people import views as people_views
 from people.forms import LoginForm
 
@@ -33,6 +34,14 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/register/", people_views.register, name="register"),
+    path("accounts/lupa-sandi/", reset_views.reset_request, name="password_reset_phone"),
+    path("accounts/lupa-sandi/kode/", reset_views.reset_code, name="password_reset_phone_code"),
+    path("accounts/aktivasi/", activation_views.activate, name="account_activate"),
+    path(
+        "accounts/aktivasi/<str:code>/",
+        activation_views.activate,
+        name="account_activate_code",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("assessments.urls")),

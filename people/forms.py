@@ -27,6 +27,14 @@ class LoginForm(AuthenticationForm):
     }
 
 
+# The same words, and the same record (the profile's consent date), at registration and at
+# activation.
+CONSENT_LABEL = _(
+    "I agree that the district social service office stores and uses my data "
+    "to run my training and certificates."
+)
+
+
 class RegistrationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     phone = forms.CharField(
@@ -72,10 +80,7 @@ class RegistrationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the district social service office stores and uses my data "
-            "to run my training and certificates."
-        ),
+        label=CONSENT_LABEL,
         error_messages={"required": _("You must give your consent to register.")},
     )
 
@@ -96,7 +101,19 @@ class RegistrationForm(forms.Form):
 
     def clean_phone(self) -> str:
         phone = normalize_phone(self.cleaned_data["phone"])
-        if get_user_model().objects.filter(phone=phone).exists():
+        holder = get_user_model().objects.filter(phone=phone).only("password", "is_active").first()
+        if holder is not None and holder.is_active and not holder.has_usable_password():
+            # Created by the office (an import): the way in is the activation slip, not a
+            # second account.
+            raise ValidationError(
+                _(
+                    "The office has already created an account for this phone number. "
+                    "Activate it at /accounts/aktivasi/ with the code from your slip or "
+                    "WhatsApp message, or ask the office for one."
+                ),
+                code="activation_needed",
+            )
+        if holder is not None:
             raise ValidationError(
                 _("This phone number is already registered. Log in or reset your password."),
                 code="duplicate_phone",
@@ -141,3 +158,53 @@ class RegistrationForm(forms.Form):
             except ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class _NewPasswordFields(forms.Form):
+    password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters; not only numbers."),
+    )
+    password2 = forms.CharField(
+        label=_("Repeat the password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        return cleaned
+
+
+class ActivationForm(_NewPasswordFields):
+    """Phone and code are checked by account_activate, in one answer for both."""
+
+    field_order = ["phone", "code", "password1", "password2", "consent"]
+
+    phone = forms.CharField(
+        label=_("Mobile phone (WhatsApp)"),
+        max_length=20,
+        help_text=_("The number the office has for you, for example 0812 3456 7890."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    code = forms.CharField(
+        label=_("Activation code"),
+        max_length=20,
+        help_text=_("From your slip or WhatsApp message, for example K7M4-9QXR."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_LABEL,
+        error_messages={"required": _("You must give your consent to activate.")},
+    )
+
+
+class FirstPasswordForm(_NewPasswordFields):
+    """The office sets a first password (it tells the person in person or by phone)."""

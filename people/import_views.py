@@ -5,6 +5,7 @@ people without admin access; ``office_admin_required`` refuses trainers on top o
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from .import_files import MAX_FILE_BYTES, template_csv, template_xlsx
 from .imports import ImportRejected
 from .models import District, VolunteerImportBatch
 from .services import (
+    activation_pending,
     volunteer_import_confirm,
     volunteer_import_errors,
     volunteer_import_preview,
@@ -77,8 +79,24 @@ def upload(request):
     return render(request, "people/import/upload.html", {"form": form, "recent": recent})
 
 
+def _activation_context(batch: VolunteerImportBatch) -> dict:
+    """After an import: who of the people it created still has to activate."""
+    if batch.status != batch.Status.DONE or not batch.created_user_ids:
+        return {}
+    User = get_user_model()
+    people = User.objects.filter(pk__in=batch.created_user_ids).order_by("full_name")
+    people = people.only("full_name", "phone", "password", "is_active")
+    pending = [user for user in people if activation_pending(user)]
+    return {
+        "pending": pending[:PREVIEW_ROWS_SHOWN],
+        "pending_count": len(pending),
+        "more_pending": max(0, len(pending) - PREVIEW_ROWS_SHOWN),
+    }
+
+
 def _preview_context(batch: VolunteerImportBatch, errors) -> dict:
     return {
+        **_activation_context(batch),
         "batch": batch,
         "errors": errors,
         "more_errors": max(0, batch.error_count - len(errors)),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -101,6 +102,8 @@ class VolunteerImportBatch(models.Model):
     )
     columns = models.JSONField(default=dict, blank=True)
     rows = models.JSONField(default=list, blank=True)
+    # Who this import created: their activation slips are printed from the result page.
+    created_user_ids = models.JSONField(default=list, blank=True)
     errors = models.JSONField(default=list, blank=True)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     new_count = models.PositiveIntegerField(_("new"), default=0)
@@ -132,3 +135,83 @@ class VolunteerImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class PasswordResetCode(models.Model):
+    """One "Lupa kata sandi?" by phone: a 6-digit code, single use, 10 minutes, 5 tries.
+
+    The code is kept as an HMAC (code_hash, keyed by SECRET_KEY and a per-row salt). office_code
+    holds it in plain text only when no gateway sends it (the outbox mode): the office must read it
+    to hand it over by WhatsApp. The stack has no encryption library and encrypting it with a key
+    on the same server would protect nothing from a reader of that server, so instead the plain
+    copy is short-lived: never written when a gateway sends the code, and wiped on hand-over, use,
+    the fifth wrong try, a newer request, and expiry (reset_services.reset_codes_purge)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="password_reset_codes",
+        verbose_name=_("user"),
+    )
+    code_salt = models.CharField(max_length=32)
+    code_hash = models.CharField(max_length=64)
+    office_code = models.CharField(max_length=6, blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    tries = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
+    spent_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    handed_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handed over by"),
+    )
+    handed_over_at = models.DateTimeField(_("handed over at"), null=True, blank=True)
+    requested_ip = models.GenericIPAddressField(_("requested from"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="reset_code_user_recent")]
+        verbose_name = _("password reset code")
+        verbose_name_plural = _("password reset codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ActivationCode(models.Model):
+    """A one-time code that lets a person the office created set their own password. Only its
+    keyed digest is stored (core.codes); the plain code exists on the slip or in the message."""
+
+    MAX_WRONG_TRIES = 5
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activation_codes",
+        verbose_name=_("user"),
+    )
+    code_hash = models.CharField(_("code digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    spent_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    wrong_tries = models.PositiveSmallIntegerField(_("wrong tries"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("activation code")
+        verbose_name_plural = _("activation codes")
+        indexes = [models.Index(fields=["user", "spent_at", "voided_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"

@@ -3,17 +3,21 @@
 import datetime
 import hashlib
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import audit
+from core.audit import audit, audit_many
+from core.codes import code_digest, new_code, normalize_code
 from core.errors import DomainError
 from core.phone import normalize_phone
+from core.ratelimit import allow_key
 
 from .import_files import read_sheet
 from .imports import (
@@ -29,7 +33,7 @@ from .imports import (
     sorted_errors,
     username_candidates,
 )
-from .models import District, VolunteerImportBatch, VolunteerProfile
+from .models import ActivationCode, District, VolunteerImportBatch, VolunteerProfile
 from .roles import VOLUNTEER_GROUP
 from .signals import volunteers_imported
 
@@ -252,6 +256,7 @@ def _volunteer_import_write(*, batch_id: int, by) -> VolunteerImportBatch:
     batch.new_count = len(users)
     batch.existing_count = len(checked.existing)
     batch.rows = []  # imported: the people are in the register now, no copy kept here
+    batch.created_user_ids = [user.pk for user in users]  # their activation slips
     batch.confirmed_by = by
     batch.confirmed_at = now
     batch.save(
@@ -260,6 +265,7 @@ def _volunteer_import_write(*, batch_id: int, by) -> VolunteerImportBatch:
             "new_count",
             "existing_count",
             "rows",
+            "created_user_ids",
             "confirmed_by",
             "confirmed_at",
         ]
@@ -277,3 +283,153 @@ def _volunteer_import_write(*, batch_id: int, by) -> VolunteerImportBatch:
         },
     )
     return batch
+
+
+# Activation: the office gives a person it created a one-time code; the person sets a password --
+
+ACTIVATION_PURPOSE = "activation"
+
+
+def activation_pending(user) -> bool:
+    """Created by the office and not activated yet: no usable password."""
+    return user.is_active and bool(user.phone) and not user.has_usable_password()
+
+
+@transaction.atomic
+def activation_codes_issue(*, users, by) -> list[tuple]:
+    """A new code for each person still to activate (older unspent codes die), in a fixed
+    number of queries. Returns (user, plain code) pairs: the only time a code exists in clear."""
+    users = [user for user in users if activation_pending(user)]
+    if not users:
+        return []
+    now = timezone.now()
+    ActivationCode.objects.filter(user__in=users, spent_at=None, voided_at=None).update(
+        voided_at=now
+    )
+    issued = [(user, new_code()) for user in users]
+    expires = now + datetime.timedelta(days=settings.ACTIVATION_CODE_DAYS)
+    ActivationCode.objects.bulk_create(
+        ActivationCode(
+            user=user,
+            code_hash=code_digest(code, purpose=ACTIVATION_PURPOSE),
+            created_at=now,
+            expires_at=expires,
+            created_by=by,
+        )
+        for user, code in issued
+    )
+    audit_many(
+        action="psm.activation_issue",
+        instances=users,
+        user=by,
+        data={"expires_at": expires.isoformat()},
+    )
+    return issued
+
+
+def _activation_refused() -> DomainError:
+    # One answer for an unknown phone, a wrong code and a phone with no code.
+    return DomainError(
+        "activation_invalid",
+        _("The phone number or the activation code is wrong. Check both and try again."),
+    )
+
+
+def _password_errors(password: str, user) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        raise DomainError("password_invalid", " ".join(error.messages)) from error
+
+
+def account_activate(*, phone: str, code: str, password: str, consent: bool, ip: str = ""):
+    """Spend a code: set the person's password and record their consent. Every refusal is a
+    DomainError; a wrong code counts against the person's current code (5 and it dies)."""
+    if not consent:
+        raise DomainError("consent_required", _("You must give your consent to activate."))
+    try:
+        phone = normalize_phone(phone)
+    except ValidationError as error:
+        raise DomainError("invalid_phone", error.messages[0]) from error
+    limits = (
+        ("activate-phone", phone, settings.ACTIVATION_RATE_LIMIT_PHONE),
+        ("activate-ip", ip or "unknown", settings.ACTIVATION_RATE_LIMIT_IP),
+    )
+    for scope, key, limit in limits:
+        if not allow_key(scope=scope, key=key, limit=limit, window=3600):
+            raise DomainError(
+                "activation_rate_limited",
+                _("Too many activation attempts. Wait an hour and try again, or ask the office."),
+            )
+    code = normalize_code(code)
+    with transaction.atomic():
+        user, refusal = _activation_spend(phone=phone, code=code, password=password)
+    if refusal is not None:  # raised after the commit, so the wrong try stays counted
+        raise refusal
+    return user
+
+
+def _activation_spend(*, phone: str, code: str, password: str):
+    User = get_user_model()
+    now = timezone.now()
+    user = User.objects.select_for_update().filter(phone=phone, is_active=True).first()
+    if user is None:
+        return None, _activation_refused()
+    codes = ActivationCode.objects.select_for_update().filter(user=user)
+    digest = code_digest(code, purpose=ACTIVATION_PURPOSE)
+    found = codes.filter(code_hash=digest).first() if code else None
+    if found is None:
+        current = codes.filter(spent_at=None, voided_at=None).first()
+        if current is not None:
+            current.wrong_tries += 1
+            fields = ["wrong_tries"]
+            if current.wrong_tries >= ActivationCode.MAX_WRONG_TRIES:
+                current.voided_at = now
+                fields.append("voided_at")
+            current.save(update_fields=fields)
+        return None, _activation_refused()
+    if found.spent_at:
+        return None, DomainError(
+            "activation_spent",
+            _("This code has been used already. Log in with your phone number and password."),
+        )
+    if found.voided_at:
+        return None, DomainError(
+            "activation_void",
+            _(
+                "This code no longer works: a newer one was made, or it was typed wrong too "
+                "often. Ask the office for a new code."
+            ),
+        )
+    if found.expires_at <= now:
+        return None, DomainError(
+            "activation_expired", _("This code has expired. Ask the office for a new code.")
+        )
+    _password_errors(password, user)
+    user.set_password(password)  # only the password changes: nothing else to validate
+    user.save(update_fields=["password"])
+    found.spent_at = now
+    found.save(update_fields=["spent_at"])
+    # Consent as at registration: the profile's consent date is the person's own now.
+    VolunteerProfile.objects.filter(user=user).update(consent_at=now)
+    audit(action="psm.account_activate", instance=user, user=user, data={"consent_at": str(now)})
+    return user, None
+
+
+@transaction.atomic
+def user_set_first_password(*, user, password: str, by):
+    """The office sets a first password for someone who cannot use a slip. Unspent codes die."""
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    if not activation_pending(user):
+        raise DomainError(
+            "already_active",
+            _("This person already has a password (or no phone number)."),
+        )
+    _password_errors(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    ActivationCode.objects.filter(user=user, spent_at=None, voided_at=None).update(
+        voided_at=timezone.now()
+    )
+    audit(action="psm.first_password_set", instance=user, user=by)
+    return user

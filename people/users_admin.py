@@ -5,10 +5,13 @@ most volunteers do not have."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from core.phone import normalize_phone
 from core.text import clean_text
+
+from .selectors import users_matching
 
 FIELDS = {"username", "full_name", "phone", "email", "is_superuser", "groups"}
 
@@ -52,8 +55,19 @@ class PSMUserEditForm(_PSMUserFields, UserEditForm):
         fields = FIELDS | {"is_active"}
 
 
+class UserIndexView(WagtailUserIndexView):
+    """Wagtail searches username, first/last name and email; the office knows people by their
+    full name and their phone, typed any way (0812…, +62 812…, 62-812…)."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return users_matching(queryset, self.search_query)
+
+
 class UserViewSet(WagtailUserViewSet):
     template_prefix = "people/admin_users/"
+    index_view_class = UserIndexView
 
     def get_form_class(self, for_update=False):
         return PSMUserEditForm if for_update else PSMUserCreationForm

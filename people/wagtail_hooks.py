@@ -1,9 +1,12 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
 from core.audit import ACTIONS, audit
 
@@ -51,6 +54,7 @@ class VolunteerImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def volunteer_import_urls():
+    from . import activation_views as activation
     from . import import_views as views
 
     return [
@@ -72,6 +76,12 @@ def volunteer_import_urls():
             "impor-relawan/<int:batch_id>/impor/",
             views.confirm,
             name="volunteer_import_confirm",
+        ),
+        path("aktivasi/kode/", activation.office_issue, name="activation_office_issue"),
+        path(
+            "aktivasi/sandi-pertama/<int:user_id>/",
+            activation.office_first_password,
+            name="activation_first_password",
         ),
     ]
 
@@ -104,3 +114,77 @@ def audit_role_change(request, user):
             user=request.user,
             data={"before": before, "after": after},
         )
+
+
+class OfficeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_office_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def password_reset_desk_urls():
+    from . import reset_admin_views as views
+
+    return [
+        path("atur-ulang-sandi/", views.reset_desk, name="password_reset_desk"),
+        path(
+            "atur-ulang-sandi/<int:reset_id>/diserahkan/",
+            views.reset_hand_over,
+            name="password_reset_hand_over",
+        ),
+        path("kotak-keluar/", views.outbox, name="message_outbox"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def password_reset_desk_menu_item():
+    return OfficeMenuItem(
+        _("Password reset requests"), reverse("password_reset_desk"), icon_name="key", order=312
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def message_outbox_menu_item():
+    return OfficeMenuItem(
+        _("Message outbox"), reverse("message_outbox"), icon_name="mail", order=313
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def first_password_button(user, request_user):
+    from .services import activation_pending
+
+    if is_office_admin(request_user) and activation_pending(user):
+        yield ListingButton(
+            _("Set a first password"),
+            reverse("activation_first_password", args=[user.pk]),
+            icon_name="key",
+            priority=40,
+        )
+
+
+class ActivationSlipsBulkAction(UserBulkAction):
+    """ "Cetak slip aktivasi" on the admin's user list: one PDF, or WhatsApp links."""
+
+    display_name = _("Activation slips")
+    action_type = "activation_slips"
+    aria_label = _("Print activation slips or make WhatsApp links for the selected users")
+    template_name = "people/activation/bulk_confirm.html"
+    action_priority = 5
+
+    def check_perm(self, obj):
+        return is_office_admin(self.request.user)
+
+    def object_context(self, obj):
+        from .services import activation_pending
+
+        return {"item": obj, "pending": activation_pending(obj)}
+
+    def prepare_action(self, objects, objects_without_access):
+        from .activation_views import issue_response
+
+        output = "pdf" if self.request.POST.get("output") == "pdf" else "whatsapp"
+        return issue_response(self.request, objects, output) or redirect(self.next_url)
+
+
+hooks.register("register_bulk_action", ActivationSlipsBulkAction)

@@ -89,3 +89,13 @@ def test_searching_the_question_bank_finds_and_never_fails(trainer_client):
     response = trainer_client.get("/admin/snippets/assessments/question/?q=kerahasiaan")
     assert response.status_code == 200
     assert "menjaga kerahasiaan data warga" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_empty_admin_search_says_so_in_indonesian(client, office_admin):
+    """The office's user search and page search when they find nobody."""
+    client.force_login(office_admin)
+    users = _text(client.get("/admin/users/?q=zzzqqq").content.decode())
+    assert "Maaf, tidak ada pengguna yang cocok" in users and "Sorry" not in users
+    pages = _text(client.get("/admin/pages/search/?q=zzzqqq").content.decode())
+    assert "Maaf, tidak ada halaman yang cocok" in pages and "Sorry" not in pages

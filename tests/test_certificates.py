@@ -119,6 +119,7 @@ def test_verify_page_shows_public_fields_and_the_file_hash(client, issued, volun
         "revoke_reason",
         "valid_until",
         "superseded_by",
+        "supersedes",
         "sha256",
     }
     assert client.get("/verify/ZZZZZZZZZZZZ/").status_code == 404

@@ -17,12 +17,11 @@ from assessments.models import (
     Verdict,
     VerdictStatus,
 )
-from assessments.services import answer_save, attempt_start, attempt_submit
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue, certificate_revoke
 from cohorts.models import Attendance
 from cohorts.services import attendance_record, attendance_record_many, cohort_add_members
-from demo.factories import lessons_of, make_user
+from demo.factories import lessons_of, make_user, submit_essay
 from modules.models import LessonCompletion
 from modules.services import enrollment_create
 from portal.cohort import cohort_dashboard, parse_sort
@@ -51,20 +50,6 @@ def give_kompeten_and_certificate(volunteer, course):
         computed_at=timezone.now(),
     )
     return certificate_issue(holder=volunteer, course=course)
-
-
-def submit_essay(volunteer, quiz):
-    attempt = attempt_start(by=volunteer, quiz=quiz)
-    answer = attempt.answers.get()
-    answer_save(
-        by=volunteer,
-        attempt_id=attempt.pk,
-        question_id=answer.question_version_id,
-        response="Jawaban esai saya.",
-        seq=1,
-    )
-    attempt_submit(by=volunteer, attempt_id=attempt.pk)
-    return answer
 
 
 def complete_assessments(volunteer, world, trainer):

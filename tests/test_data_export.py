@@ -258,6 +258,10 @@ def everything(world, commit, trainer, volunteer, other_volunteer, office_admin)
         attendance_record(
             session=world["session"], user=other_volunteer, status="excused", by=trainer
         )
+    from people.reset_services import password_reset_request
+
+    password_reset_request(phone=volunteer.phone, ip="127.0.0.1")
+    password_reset_request(phone=other_volunteer.phone, ip="198.51.100.9")
     return {"certificate": Certificate.objects.get(holder=volunteer, superseded_at=None)}
 
 
@@ -280,6 +284,9 @@ def test_download_holds_one_of_everything(client, world, everything, volunteer, 
     assert data["account"]["phone"] == volunteer.phone and data["account"]["roles"] == ["Relawan"]
     assert data["profile"]["birth_date"] == "1990-01-01"
     assert data["profile"]["consent_at"] == profile.consent_at.isoformat()
+    [reset] = data["password_resets"]
+    assert reset["requested_from"] == "127.0.0.1" and reset["wrong_tries"] == 0
+    assert "code" not in " ".join(reset) and reset["used_at"] is None
     assert [e["course"] for e in data["enrolments"]] == ["Bimtek Data Pribadi"]
     assert len(data["lessons_completed"]) == 3
 
@@ -425,12 +432,12 @@ def test_query_count_does_not_grow_with_the_data(
     small, large = count_queries(client, volunteer), count_queries(client, other_volunteer)
     data = client.get(URL).json()
     assert len(data["quiz_attempts"]) == len(data["certificates"]) == 3
-    # Session and user, then per app: people 2 (profile, roles), modules 3, cohorts 2,
-    # assessments 9 (scores, attempts + answers, ratings + statements, evidence, observations,
-    # verdicts + changes), certificates 3 (certificates + events, certificates not issued),
-    # notifications 5 (notifications + deliveries, channel choices, quiet hours, push
-    # subscriptions; [I]: 21 -> 26).
-    assert small == large == 26
+    # Session and user, then per app: people 4 (profile, roles, password resets, activation
+    # codes), modules 3, cohorts 2, assessments 9 (scores, attempts + answers, ratings +
+    # statements, evidence, observations, verdicts + changes), certificates 3 (certificates +
+    # events, certificates not issued), notifications 5 (notifications + deliveries, channel
+    # choices, quiet hours, push subscriptions; [I]: 23 -> 28).
+    assert small == large == 28
 
 
 @pytest.mark.django_db

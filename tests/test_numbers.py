@@ -92,25 +92,14 @@ def test_competency_page_writes_scores_without_needless_decimals(client, volunte
 
 @pytest.mark.django_db
 def test_trainer_marks_an_essay_with_a_decimal_comma(client, volunteer, trainer, course):
-    from assessments.services import answer_save, attempt_start, attempt_submit
-    from demo.factories import lessons_of, make_question, make_quiz
+    from demo.factories import lessons_of, make_question, make_quiz, submit_essay
     from modules.services import enrollment_create
 
     course.trainers.add(trainer)
     course.save()
     enrollment_create(user=volunteer, course=course)
     module = lessons_of(course)[0].get_parent().specific
-    quiz = make_quiz(module, [make_question("essay", points=4)])
-    attempt = attempt_start(by=volunteer, quiz=quiz)
-    answer = attempt.answers.get()
-    answer_save(
-        by=volunteer,
-        attempt_id=attempt.pk,
-        question_id=answer.question_version_id,
-        response="Esai saya.",
-        seq=1,
-    )
-    attempt_submit(by=volunteer, attempt_id=attempt.pk)
+    answer = submit_essay(volunteer, make_quiz(module, [make_question("essay", points=4)]))
     client.force_login(trainer)
     page = client.get(f"/pelatih/esai/{answer.pk}/").content.decode()
     assert "Maksimal 4 poin." in page

@@ -103,7 +103,12 @@ def test_seed_demo_certifies_lulus_once_and_leaves_relawan_alone(client, commit)
     assert not others.filter(full_name=lulus.full_name).exists()
     assert not others.filter(phone=lulus.phone).exists()
     assert lulus.profile.district.regency == "Bengkulu Selatan"
-    assert basic.cohorts.get().members.filter(pk=lulus.pk).exists()
+    cohort = basic.cohorts.get()
+    assert cohort.members.filter(pk=lulus.pk).exists()
+    # A member before the issue: the certificate gives the cohort's period and venue ([H] 21).
+    assert certificate.data["placeholders"]["place"] == cohort.place
+    assert str(cohort.end_date.year) in certificate.data["placeholders"]["dates"]
+    assert certificate.data["training"]["source"] == "cohort"
     assert client.login(username="lulus", password="psm-demo-2026")
 
     with commit():

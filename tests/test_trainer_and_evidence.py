@@ -19,6 +19,7 @@ from demo.factories import (
     make_quiz,
     make_rubric,
     make_user,
+    submit_essay,
 )
 from modules.models import ModulePage
 from modules.services import enrollment_create
@@ -228,20 +229,6 @@ def test_trainer_marks_an_essay_from_the_queue(client, trainer, volunteer, world
     assert attempt.percent == 75 and not attempt.needs_marking
 
 
-def _submitted_essay(volunteer, quiz):
-    attempt = attempt_start(by=volunteer, quiz=quiz)
-    answer = attempt.answers.get()
-    answer_save(
-        by=volunteer,
-        attempt_id=attempt.pk,
-        question_id=answer.question_version_id,
-        response="Saya menolak bercerita kepada tetangga.",
-        seq=1,
-    )
-    attempt_submit(by=volunteer, attempt_id=attempt.pk)
-    return answer
-
-
 @pytest.mark.django_db
 def test_the_marking_page_shows_the_model_answer_never_the_volunteer(
     client, trainer, volunteer, db
@@ -258,7 +245,7 @@ def test_the_marking_page_shows_the_model_answer_never_the_volunteer(
     question.save()
     question_version_publish(question=question)
     quiz = make_quiz(ModulePage.objects.child_of(course).get(), [question])
-    answer = _submitted_essay(volunteer, quiz)
+    answer = submit_essay(volunteer, quiz, "Saya menolak bercerita kepada tetangga.")
     client.force_login(trainer)
     page = client.get(f"/pelatih/esai/{answer.pk}/").content.decode()
     assert "Jawaban model" in page
@@ -273,7 +260,7 @@ def test_the_marking_page_shows_the_model_answer_never_the_volunteer(
 
 @pytest.mark.django_db
 def test_a_question_without_a_model_answer_says_so(client, trainer, volunteer, world):
-    answer = _submitted_essay(volunteer, world["quiz"])
+    answer = submit_essay(volunteer, world["quiz"], "Saya menolak bercerita kepada tetangga.")
     client.force_login(trainer)
     page = client.get(f"/pelatih/esai/{answer.pk}/").content.decode()
     assert "Soal ini belum punya jawaban model" in page

@@ -269,6 +269,28 @@ TRUSTED_PROXIES = [
 # office connection registers a few dozen people at most.
 REGISTRATION_RATE_LIMIT = int(os.environ.get("DJANGO_REGISTRATION_RATE_LIMIT", "30"))
 
+# Text messages (SMS/WhatsApp): core.gateway. The default outbox sends nothing; the office hands
+# reset codes over from its desk in the admin.
+MESSAGE_GATEWAY = os.environ.get("DJANGO_MESSAGE_GATEWAY", "core.gateway.OutboxGateway")
+MESSAGE_GATEWAY_URL = os.environ.get("DJANGO_MESSAGE_GATEWAY_URL", "")
+MESSAGE_GATEWAY_TOKEN = os.environ.get("DJANGO_MESSAGE_GATEWAY_TOKEN", "")
+
+# Password reset by phone (people/reset_services.py): requests per phone (counted in its +62
+# form, whichever way it was typed) and per connecting address per hour; code entries per address
+# per 15 minutes (each code also dies after PASSWORD_RESET_CODE_TRIES wrong tries).
+PASSWORD_RESET_PHONE_LIMIT = int(os.environ.get("DJANGO_PASSWORD_RESET_PHONE_LIMIT", "3"))
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("DJANGO_PASSWORD_RESET_ADDRESS_LIMIT", "20"))
+PASSWORD_RESET_CODE_ENTRY_LIMIT = int(
+    os.environ.get("DJANGO_PASSWORD_RESET_CODE_ENTRY_LIMIT", "30")
+)
+PASSWORD_RESET_CODE_MINUTES = 10
+PASSWORD_RESET_CODE_TRIES = 5
+# Activation (people.services.account_activate): attempts per phone and per address per hour.
+# A code also dies after 5 wrong tries; these stop a guesser moving from phone to phone.
+ACTIVATION_RATE_LIMIT_PHONE = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_PHONE", "10"))
+ACTIVATION_RATE_LIMIT_IP = int(os.environ.get("DJANGO_ACTIVATION_RATE_LIMIT_IP", "30"))
+ACTIVATION_CODE_DAYS = 30
+
 # Content Security Policy (django-csp 4) for the public site: scripts only from our own static
 # files (or a `{{ request.csp_nonce }}`), never inline. Inline *styles* stay allowed (a few
 # templates set bar widths with style=""); style injection cannot run code. Videos are

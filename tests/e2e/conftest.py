@@ -85,3 +85,17 @@ def make_context(chromium):
 def tmp_upload_dir():
     with tempfile.TemporaryDirectory(prefix="psm-e2e-") as folder:
         yield Path(folder)
+
+
+@pytest.fixture
+def demo(settings, live_server):
+    """The demo data (seed_demo) behind a live server; certificates link to it. Returns its URL."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    cache.clear()
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", verbosity=0)
+    settings.CERTIFICATE_SITE_URL = live_server.url
+    return live_server.url

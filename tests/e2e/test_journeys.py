@@ -435,12 +435,27 @@ def test_volunteer_trainer_certificate_journey(demo, viewport, make_context, tmp
     apage.get_by_role("link", name=certificate.number).click()
     apage.wait_for_load_state("load")
     checks.check(apage, "certificate-admin")
+    # Revoking asks first: a confirmation page naming the certificate, with a required reason.
+    apage.locator(f"a[href='/sertifikat/{certificate.pk}/cabut/']").click()
+    apage.wait_for_load_state("load")
+    checks.check(apage, "certificate-revoke-confirm")
+    confirm = apage.inner_text("main")
+    assert certificate.number in confirm and VOLUNTEER_NAME in confirm
+    apage.locator("main form button[type=submit]").click()  # no reason yet
+    apage.wait_for_load_state("load")
+    assert "Tuliskan alasan pencabutan." in apage.inner_text("main")
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
     apage.fill("#revoke-reason", "Data peserta keliru")
-    apage.locator("form[action*='/cabut/'] button[type=submit]").click()
+    apage.locator("main form button[type=submit]").click()
     apage.wait_for_load_state("load")
     checks.check(apage)
     certificate.refresh_from_db()
     assert certificate.revoked_at is not None
+    # Revoked: the office can issue a new one from here.
+    assert apage.locator("form[action*='/terbitkan-ulang/'] button").inner_text() == (
+        "Terbitkan ulang"
+    )
 
     vpage.reload()
     checks.check(vpage, "verify-revoked")

@@ -9,9 +9,6 @@ import io
 import zipfile
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.test import override_settings
 
 from assessments.models import Quiz, QuizRole
 from assessments.services import answer_save, attempt_start, attempt_submit
@@ -31,15 +28,6 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo(settings, live_server):
-    cache.clear()
-    with override_settings(DEBUG=True):
-        call_command("seed_demo", verbosity=0)
-    settings.CERTIFICATE_SITE_URL = live_server.url
-    return live_server.url
 
 
 def login(page, base: str, username: str) -> None:

@@ -123,6 +123,10 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
     from django.core import signing
 
     from certificates.views import FILE_LINK_SALT
+    from people.models import PasswordResetCode
+    from people.reset_services import password_reset_request
+
+    password_reset_request(phone=volunteer.phone)
 
     return {
         "users": {
@@ -147,6 +151,7 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
         "session": cohort.sessions.get(),
         "other_cohort": other_cohort,
         "document": document,
+        "reset": PasswordResetCode.objects.get(user=volunteer),
         "notification": Notification.objects.filter(recipient=volunteer).first(),
         "token": signing.dumps(
             {"path": certificate.pdf.name, "filename": certificate.filename}, salt=FILE_LINK_SALT
@@ -161,6 +166,8 @@ ROUTES = {
     "wagtail_serve:lesson": ("GET", lambda w: w["lesson"].url),
     "login": ("GET", lambda w: "/accounts/login/"),
     "register": ("GET", lambda w: "/accounts/register/"),
+    "account_activate": ("GET", lambda w: "/accounts/aktivasi/"),
+    "account_activate_code": ("GET", lambda w: "/accounts/aktivasi/K7M4-9QXR/"),
     "logout": ("POST", lambda w: "/accounts/logout/"),
     "password_change": ("GET", lambda w: "/accounts/password_change/"),
     "password_change_done": ("GET", lambda w: "/accounts/password_change/done/"),
@@ -168,6 +175,8 @@ ROUTES = {
     "password_reset_done": ("GET", lambda w: "/accounts/password_reset/done/"),
     "password_reset_confirm": ("GET", lambda w: "/accounts/reset/MQ/bad-token/"),
     "password_reset_complete": ("GET", lambda w: "/accounts/reset/done/"),
+    "password_reset_phone": ("GET", lambda w: "/accounts/lupa-sandi/"),
+    "password_reset_phone_code": ("GET", lambda w: "/accounts/lupa-sandi/kode/"),
     "set_language": ("POST", lambda w: "/i18n/setlang/"),
     "search": ("GET", lambda w: "/search/?q=pelajaran"),
     "healthz": ("GET", lambda w: "/healthz"),
@@ -228,7 +237,9 @@ ROUTES = {
         lambda w: f"/sertifikat/templat/{w['template'].pk}/pratinjau/",
     ),
     "certificate_admin": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/kelola/"),
-    "certificate_revoke": ("POST", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
+    "certificate_revoke": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
+    # The same URL posted without a reason: the office sees the form again (400), revoked nothing.
+    "certificate_revoke:post": ("POST", lambda w: f"/sertifikat/{w['certificate'].pk}/cabut/"),
     "certificate_reissue": (
         "POST",
         lambda w: f"/sertifikat/{w['certificate'].pk}/terbitkan-ulang/",
@@ -256,6 +267,21 @@ ROUTES = {
     "admin:users": ("GET", lambda w: "/admin/users/"),
     "admin:volunteer_register": ("GET", lambda w: "/admin/snippets/lms/volunteerprofile/"),
     "admin:page_edit": ("GET", lambda w: f"/admin/pages/{w['lesson'].pk}/edit/"),
+    "admin:password_reset_desk": ("GET", lambda w: "/admin/atur-ulang-sandi/"),
+    "admin:password_reset_hand_over": (
+        "POST",
+        lambda w: f"/admin/atur-ulang-sandi/{w['reset'].pk}/diserahkan/",
+    ),
+    "admin:message_outbox": ("GET", lambda w: "/admin/kotak-keluar/"),
+    "admin:activation_office_issue": ("POST", lambda w: "/admin/aktivasi/kode/"),
+    "admin:activation_first_password": (
+        "GET",
+        lambda w: f"/admin/aktivasi/sandi-pertama/{w['users']['owner'].pk}/",
+    ),
+    "admin:activation_slips_bulk": (
+        "GET",
+        lambda w: f"/admin/bulk/lms/user/activation_slips/?id={w['users']['owner'].pk}",
+    ),
 }
 
 
@@ -274,6 +300,8 @@ EXPECTED = {
     "wagtail_serve:lesson": SIGNED_IN,  # trainers read lessons; both volunteers are enrolled
     "login": (200, 302, 302, 302, 302, 302),
     "register": (200, 302, 302, 302, 302, 302),
+    "account_activate": (200, 302, 302, 302, 302, 302),  # signed in: to the dashboard
+    "account_activate_code": (200, 302, 302, 302, 302, 302),
     "logout": (302, 302, 302, 302, 302, 302),
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
@@ -281,6 +309,8 @@ EXPECTED = {
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,  # a bad token: "this link is no longer valid"
     "password_reset_complete": PUBLIC,
+    "password_reset_phone": PUBLIC,
+    "password_reset_phone_code": (302, 302, 302, 302, 302, 302),  # no phone asked: to the start
     "set_language": (302, 302, 302, 302, 302, 302),
     "search": PUBLIC,
     "healthz": PUBLIC,
@@ -323,7 +353,8 @@ EXPECTED = {
     "certificate_manage": OFFICE_ONLY,
     "certificate_template_preview": OFFICE_ONLY,
     "certificate_admin": OFFICE_ONLY,
-    "certificate_revoke": (LOGIN, 404, 404, 404, 404, 302),
+    "certificate_revoke": OFFICE_ONLY,  # the confirmation page
+    "certificate_revoke:post": (LOGIN, 404, 404, 404, 404, 400),
     "certificate_reissue": (LOGIN, 404, 404, 404, 404, 302),
     "certificate_bulk_job": OFFICE_ONLY,
     "certificate_bulk_file": OFFICE_ONLY,
@@ -343,6 +374,12 @@ EXPECTED = {
     "admin:users": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:volunteer_register": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:page_edit": (LOGIN, LOGIN, LOGIN, 200, 200, 200),
+    "admin:password_reset_desk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:password_reset_hand_over": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: handed
+    "admin:message_outbox": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:activation_office_issue": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: nobody
+    "admin:activation_first_password": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:activation_slips_bulk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
 }
 
 # Public by design: the verification record names the holder; the signed link is the file.
@@ -456,3 +493,19 @@ def test_password_change_works_for_a_volunteer(client, volunteer):
     assert client.get(response.url).status_code == 200
     volunteer.refresh_from_db()
     assert volunteer.check_password("Pantai-Manna-2027")
+
+
+@pytest.mark.django_db
+def test_only_the_office_hands_a_reset_code_over(client, world):
+    """The matrix's hand-over cell: trainers are refused without a change, the office's POST
+    takes the request off the desk."""
+    reset = world["reset"]
+    for role in ("owner", "trainer_elsewhere", "trainer"):
+        client.force_login(world["users"][role])
+        client.post(f"/admin/atur-ulang-sandi/{reset.pk}/diserahkan/")
+        reset.refresh_from_db()
+        assert reset.handed_over_at is None, role
+    client.force_login(world["users"]["office"])
+    client.post(f"/admin/atur-ulang-sandi/{reset.pk}/diserahkan/")
+    reset.refresh_from_db()
+    assert reset.handed_over_by == world["users"]["office"]

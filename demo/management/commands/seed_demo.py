@@ -26,7 +26,7 @@ from demo.loader import load_courses, load_volunteers
 from modules.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 from modules.workflow import office_review_ensure
-from people.models import District, VolunteerProfile
+from people.models import District, VolunteerImportBatch, VolunteerProfile
 from people.roles import OFFICE_ADMIN_GROUP, TRAINER_GROUP, VOLUNTEER_GROUP
 
 COVER_SIZE, COVER_MARGIN, COVER_BAND = (1280, 640), 60, 560
@@ -110,6 +110,10 @@ def stream_value(body: list[tuple[str, object]]):
     return LessonPage.body.field.stream_block.to_python(raw)
 
 
+# Imported by the office and not activated yet (fictional; phones +62 812 9901 000n).
+IMPORTED = [("Rina Marlina", "P"), ("Joko Susilo", "L"), ("Yuliana Sari", "P")]
+
+
 class Command(BaseCommand):
     help = "Load the demo PSM curriculum and the demo accounts (relawan, pelatih, admin, lulus)."
 
@@ -138,6 +142,7 @@ class Command(BaseCommand):
             # changed since, so the demo's "submit for review" always reaches the office.
             office_review_ensure(apps=apps)
             self.volunteers(courses[0])
+            self.imported(accounts["admin"])
             load_demo_assessments(course=courses[0], trainer=accounts["pelatih"])
             CertificateTemplate.objects.get_or_create(
                 name="Sertifikat Bimtek PSM",
@@ -148,21 +153,24 @@ class Command(BaseCommand):
                     "validity_years": 5,
                 },
             )
-            # After the template (the certificate needs it), before the cohort (lulus joins it).
+            # After the template (the certificate needs it) and the cohort: lulus is a member
+            # before the certificate is issued, so it gives the cohort's dates and place.
+            cohort = self.cohort(courses[0], trainer=accounts["pelatih"])
+            Cohort.members.through.objects.get_or_create(cohort=cohort, user=accounts["lulus"])
             make_kompeten(
                 volunteer=accounts["lulus"], course=courses[0], trainer=accounts["pelatih"]
             )
-            self.cohort(courses[0], trainer=accounts["pelatih"])
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo logins (password psm-demo-2026):")
         for username, _name, group, _phone in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<8} {group}")
 
-    def cohort(self, course: CoursePage, *, trainer) -> None:
+    def cohort(self, course: CoursePage, *, trainer) -> Cohort:
         """One batch of the basic course, run by the demo trainer, with its enrolled volunteers
         and two sessions (one held, one to come), so the cohort pages have something to show."""
-        if Cohort.objects.filter(name="Angkatan I 2026").exists():
-            return
+        existing = Cohort.objects.filter(name="Angkatan I 2026").first()
+        if existing:
+            return existing
         today = timezone.localdate()
         cohort = Cohort(
             name="Angkatan I 2026",
@@ -180,6 +188,7 @@ class Command(BaseCommand):
         cohort.save()
         members = get_user_model().objects.filter(enrollments__course=course)
         cohort_add_members(cohort=cohort, users=list(members), by=None)
+        return cohort
 
     # -- content ---------------------------------------------------------------------------
     def cover(self, title: str, colour: str):
@@ -265,6 +274,42 @@ class Command(BaseCommand):
                 "consent_at": timezone.now(),
             },
         )[0]
+
+    def imported(self, office) -> None:
+        """Three people as an import leaves them, not activated yet: the office prints their
+        slips from the import's result page (or Admin -> Users)."""
+        User = get_user_model()
+        if VolunteerImportBatch.objects.filter(filename="contoh-impor-kantor.xlsx").exists():
+            return
+        created = []
+        for n, (name, sex) in enumerate(IMPORTED, start=1):
+            user = User(username=f"impor{n}", full_name=name, phone=f"+628129901000{n}")
+            user.set_unusable_password()
+            user.full_clean()
+            user.save()
+            user.groups.add(Group.objects.get(name=VOLUNTEER_GROUP))
+            self.profile(
+                user,
+                birth_place="Manna",
+                birth_date=datetime.date(1986, n, 10),
+                sex=sex,
+                village="Desa Tanjung Aur",
+                district="Pino Raya",
+                year_appointed=2018,
+            )
+            created.append(user.pk)
+        now = timezone.now()
+        VolunteerImportBatch.objects.create(
+            filename="contoh-impor-kantor.xlsx",
+            file_sha256="0" * 64,
+            status=VolunteerImportBatch.Status.DONE,
+            total_rows=len(created),
+            new_count=len(created),
+            created_user_ids=created,
+            created_by=office,
+            confirmed_by=office,
+            confirmed_at=now,
+        )
 
     def volunteers(self, first_course: CoursePage) -> None:
         User = get_user_model()

@@ -1,0 +1,37 @@
+"""One-time codes a person types from paper or a phone screen: an unambiguous alphabet (no
+0/O/1/I/L), grouped for reading, forgiving on input, and stored only as a keyed digest."""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+LENGTH = 8
+GROUP = 4
+
+
+def new_code() -> str:
+    """A fresh code in its canonical form (8 characters, no dash)."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def normalize_code(raw: str) -> str:
+    """Upper case without spaces or dashes; "" when it cannot be a code at all."""
+    value = "".join(ch for ch in (raw or "").upper() if ch not in " -\t")
+    if len(value) != LENGTH or any(ch not in ALPHABET for ch in value):
+        return ""
+    return value
+
+
+def format_code(code: str) -> str:
+    """K7M49QXR -> K7M4-9QXR, as printed."""
+    return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
+
+
+def code_digest(code: str, *, purpose: str) -> str:
+    """HMAC-SHA256 keyed with the secret key (a pepper): a copy of the database alone does not
+    give the codes away, and a lookup needs no slow password hash per row."""
+    key = f"{settings.SECRET_KEY}:{purpose}".encode()
+    return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
