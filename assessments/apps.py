@@ -12,3 +12,7 @@ class AssessmentsConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+
+        from . import notices
+
+        notices.register_kinds()

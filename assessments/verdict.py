@@ -16,6 +16,7 @@ from core.audit import audit
 from core.numbers import format_number
 from modules.models import CoursePage, Enrollment, ModulePage, PassMarkRule
 from modules.selectors import course_outline
+from notifications.services import notify
 
 from . import scoring
 from .models import (
@@ -424,6 +425,13 @@ def verdict_recompute(*, user, course: CoursePage, by=None) -> Verdict:
         )
         # certificates listens: a verdict turned Kompeten gets its certificate issued.
         verdict_changed.send(sender=Verdict, verdict=verdict, previous=old_status, by=by)
+        notify(
+            kind="verdict_changed",
+            obj=verdict,
+            recipients=[user],
+            params={"course": course.title, "status": verdict.status, "reasons": verdict.reasons},
+            event_key=f"{verdict.computed_at.isoformat()}",
+        )
     return verdict
 
 

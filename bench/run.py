@@ -15,6 +15,8 @@ Scenarios and goals (issue [F]):
   certificate issue                  <= 1.25 x WeasyPrint alone on the same HTML
   certificate download               <= 1.5 x a static file of the same size
   district report, 10,000 volunteers <= 3 x the same report at 1,000, same query count
+  10,000 in-app notifications        <= 3 x a bare insert of the same rows ([I])
+  1,000 web pushes to loopback       <= 8 x plain POSTs of the same size ([I])
 
 Knobs (environment): BENCH_SECONDS (15) per load run, BENCH_ROUNDS (3) alternating rounds,
 BENCH_USERS (4) concurrent users for throughput runs, BENCH_QUIZ_USERS (200),
@@ -279,6 +281,16 @@ def main() -> None:
     )
     results["certificate_issue"] = json.loads(certificate_json.read_text())
 
+    log("notifications: 10,000 in-app by an announcement, 1,000 web pushes (bench/notify.py)")
+    notify_json = WORK / "notify.json"
+    run(
+        [str(BIN / "python"), "bench/notify.py"],
+        "psm_bench",
+        DJANGO_SETTINGS_MODULE="lms.settings.test",
+        BENCH_JSON=str(notify_json),
+    )
+    results["notify"] = json.loads(notify_json.read_text())
+
     results["report"] = {}
     for size in (SMALL, LARGE):
         db = f"psm_bench_{size}"
@@ -425,6 +437,18 @@ def render(results: dict) -> str:
         report_ratio <= 3 and large["queries"] == small["queries"] and large["errors"] == 0,
         f"at {SMALL:,}: p50 {small['p50']:.0f} ms; queries {small['queries']} vs "
         f"{large['queries']}")  # fmt: skip
+    for key, goal, what in (
+        ("fan_out", 3, "bare insert of the same rows"),
+        ("push", 8, "plain POSTs, same size"),
+    ):
+        figures = results["notify"][key]
+        per_item = figures["seconds"] * 1000 / figures["n"]
+        stats = {"rps": figures["n"] / figures["seconds"], "p50": per_item, "p95": per_item,
+                 "p99": per_item, "errors": 0}  # fmt: skip
+        name = (f"{figures['n']:,} in-app notifications (announcement)" if key == "fan_out"
+                else f"{figures['n']:,} web pushes, encrypted, to loopback")  # fmt: skip
+        row(name, stats, figures["ratio"], f"<= {goal} x {what}", figures["ratio"] <= goal,
+            f"{figures['seconds']} s in all")  # fmt: skip
     results["goals"] = rows
 
     lines = [

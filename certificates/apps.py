@@ -10,3 +10,7 @@ class CertificatesConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+
+        from . import notices
+
+        notices.register_kinds()

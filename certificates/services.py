@@ -18,6 +18,7 @@ from cohorts.selectors import member_cohort
 from core.audit import audit
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment, ModulePage
+from notifications.services import notify
 
 from .models import (
     Certificate,
@@ -279,6 +280,12 @@ def certificate_issue(
                     "supersedes": supersedes.number if supersedes else None,
                 },
             )
+            notify(
+                kind="certificate_issued",
+                obj=certificate,
+                recipients=[holder],
+                params={"course": course.title, "number": number, "reissue": bool(supersedes)},
+            )
             # Issued: whatever the background task could not do before is done now.
             IssueFailure.objects.filter(holder=holder, course=course).delete()
     except IntegrityError:
@@ -305,6 +312,16 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         action=CertificateEvent.Action.REVOKE,
         actor=by,
         reason=reason.strip(),
+    )
+    notify(
+        kind="certificate_revoked",
+        obj=certificate,
+        recipients=[certificate.holder],
+        params={
+            "course": certificate.course.title,
+            "number": certificate.number,
+            "reason": certificate.revoke_reason,
+        },
     )
     audit(
         action="psm.certificate_revoke",

@@ -82,6 +82,10 @@ def _has_nul(request) -> bool:
         body = request.body
         return b"\x00" in body or b"\\u0000" in body.lower()
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        if request.path.startswith("/api/"):
+            # Read the raw body first: parsing the form consumes the stream, and the API's
+            # own parser (a JSON body sent as a form) then failed with a 500.
+            request.body  # noqa: B018
         return _in_fields(request.POST)  # form fields: an uploaded file's bytes are its own
     return False
 

@@ -7,6 +7,7 @@ from ninja.security import django_auth
 from assessments.api import router as assessments_router
 from certificates.api import router as certificates_router
 from core.errors import DomainError
+from notifications.api import router as notifications_router
 
 api = NinjaAPI(
     title="PSM Belajar API",
@@ -17,6 +18,7 @@ api = NinjaAPI(
 )
 api.add_router("/", assessments_router)
 api.add_router("/", certificates_router)
+api.add_router("/", notifications_router)
 
 
 # The one table from a DomainError's code to its HTTP status; every other refusal is a 400.
@@ -25,6 +27,7 @@ STATUS_BY_CODE = {
     "attempt_closed": 409,
     "deadline_passed": 409,
     "invalid_answer": 422,
+    "push_unavailable": 404,  # no VAPID keys on this site: there is no key to give
 }
 
 

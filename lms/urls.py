@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("certificates.urls")),
     path("", include("cohorts.urls")),
     path("", include("portal.urls")),
+    path("", include("notifications.urls")),
     path("belajar/kursus/<int:course_id>/daftar/", module_views.enrol, name="course_enrol"),
     path(
         "belajar/pelajaran/<int:lesson_id>/selesai/",

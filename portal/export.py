@@ -12,9 +12,17 @@ from assessments import export as assessments_export
 from certificates import export as certificates_export
 from cohorts import export as cohorts_export
 from modules import export as modules_export
+from notifications import export as notifications_export
 from people import export as people_export
 
-PARTS = (people_export, modules_export, cohorts_export, assessments_export, certificates_export)
+PARTS = (
+    people_export,
+    modules_export,
+    cohorts_export,
+    assessments_export,
+    certificates_export,
+    notifications_export,
+)
 
 
 def volunteer_data_export(*, user) -> dict:

@@ -13,13 +13,16 @@ from people.roles import trainer_required
 
 from .cohort import cohort_dashboard
 from .export import volunteer_data_export
+from .share import share_links
 from .trainer import trainer_queue
 
 
 @login_required
 def dashboard(request):
     outlines = dashboard_outlines(user=request.user)
-    certificates = Certificate.objects.filter(holder=request.user).select_related("course")
+    certificates = list(Certificate.objects.filter(holder=request.user).select_related("course"))
+    for certificate in certificates:
+        certificate.share = share_links(certificate)
     context = {
         "outlines": outlines,
         # Lessons are not all: what the verdict still waits for, per course id.

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.numbers import format_number
+from notifications.services import notify
 
 from .. import scoring
 from ..models import (
@@ -366,4 +367,16 @@ def answer_mark(*, by, answer_id: int, score: Decimal, note: str = "") -> Attemp
     attempt.save(update_fields=["score", "needs_marking", "percent"])
     if not attempt.needs_marking:
         _record_quiz_score(attempt=attempt, recorded_by=by, note=note)
+    notify(
+        kind="essay_marked",
+        obj=answer,
+        recipients=[attempt.user],
+        params={
+            "quiz": attempt.quiz.title,
+            "attempt": attempt.pk,
+            "score": format_number(score),
+            "points": format_number(points),
+        },
+        event_key=str(score),  # marked again with another score: a new notification
+    )
     return answer

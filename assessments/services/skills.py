@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import audit
 from core.errors import DomainError
+from notifications.services import notify
 
 from .. import scoring
 from ..models import (
@@ -118,6 +119,18 @@ def evidence_review(*, by, evidence_id: int, accept: bool, comment: str = "") ->
     evidence.reviewer, evidence.review_comment = by, comment.strip()
     evidence.reviewed_at = timezone.now()
     evidence.save(update_fields=["status", "reviewer", "review_comment", "reviewed_at"])
+    notify(
+        kind="evidence_reviewed",
+        obj=evidence,
+        recipients=[evidence.volunteer],
+        params={
+            "rubric": evidence.rubric.title,
+            "rubric_id": evidence.rubric_id,
+            "accepted": accept,
+            "comment": evidence.review_comment,
+        },
+        event_key=evidence.reviewed_at.isoformat(),  # each review is its own event
+    )
     return evidence
 
 

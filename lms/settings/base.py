@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     # The project's rooms, lowest first (docs/architecture.md; lint-imports enforces the order).
     "core",
     "people",
+    "notifications",
     "modules",
     "cohorts",
     "assessments",
@@ -225,8 +226,25 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG (s
 WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Email: SMTP when DJANGO_EMAIL_HOST is set, else printed to the console (development).
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "1" if EMAIL_HOST else "0") == "1"
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@psm.local")
+
+# Web push (notifications/channels.py): `manage.py make_vapid_keys` prints a pair. Without
+# keys the push channel is skipped and the settings page offers no phone notifications.
+VAPID_PUBLIC_KEY = os.environ.get("DJANGO_VAPID_PUBLIC_KEY", "")
+VAPID_PRIVATE_KEY = os.environ.get("DJANGO_VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = os.environ.get("DJANGO_VAPID_SUBJECT", "mailto:admin@psm.local")
 
 # --- Security (production.py adds HTTPS: Secure cookies, HSTS, redirect, proxy header) ---
 SESSION_COOKIE_HTTPONLY = True

@@ -33,6 +33,7 @@ from demo.factories import (
 from lms.api import api
 from modules.models import ModulePage
 from modules.services import enrollment_create
+from notifications.models import Notification
 
 ROLES = ("anon", "owner", "other", "trainer_elsewhere", "trainer", "office")
 OWNER_SECRET = "Jawaban esai rahasia milik relawan satu."
@@ -151,6 +152,7 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
         "other_cohort": other_cohort,
         "document": document,
         "reset": PasswordResetCode.objects.get(user=volunteer),
+        "notification": Notification.objects.filter(recipient=volunteer).first(),
         "token": signing.dumps(
             {"path": certificate.pdf.name, "filename": certificate.filename}, salt=FILE_LINK_SALT
         ),
@@ -199,6 +201,11 @@ ROUTES = {
     "certificate_download": ("GET", lambda w: f"/sertifikat/{w['certificate'].pk}/unduh/"),
     "certificate_file": ("GET", lambda w: f"/sertifikat/berkas/{w['token']}/"),
     "wagtaildocs_serve": ("GET", lambda w: w["document"].url),
+    "notification_list": ("GET", lambda w: "/notifikasi/"),
+    "notification_mark_read": ("POST", lambda w: f"/notifikasi/{w['notification'].pk}/baca/"),
+    "notification_read_all": ("POST", lambda w: "/notifikasi/baca-semua/"),
+    "notification_settings": ("GET", lambda w: "/notifikasi/pengaturan/"),
+    "service_worker": ("GET", lambda w: "/sw.js"),
     # --- trainers ------------------------------------------------------------------------
     "trainer_queue": ("GET", lambda w: "/pelatih/"),
     "trainer_item_analysis": ("GET", lambda w: f"/pelatih/kuis/{w['quiz'].pk}/analisis/"),
@@ -251,6 +258,10 @@ ROUTES = {
     "api:submit_attempt": ("POST", lambda w: f"/api/v1/attempts/{w['attempt'].pk}/submit"),
     "api:verify": ("GET", lambda w: f"/api/v1/certificates/{w['certificate'].code}/verify"),
     "api:api-root": ("GET", lambda w: "/api/v1/"),
+    "api:unread": ("GET", lambda w: "/api/v1/notifications/unread"),
+    "api:push_key": ("GET", lambda w: "/api/v1/push/key"),
+    "api:subscribe": ("POST", lambda w: "/api/v1/push/subscriptions"),
+    "api:unsubscribe": ("DELETE", lambda w: "/api/v1/push/subscriptions"),
     # --- the Wagtail admin (Wagtail's own permissions; a sample of the office's screens) ----
     "admin:wagtailadmin_home": ("GET", lambda w: "/admin/"),
     "admin:users": ("GET", lambda w: "/admin/users/"),
@@ -323,6 +334,11 @@ EXPECTED = {
     "certificate_download": (LOGIN, 302, 404, 404, 302, 302),
     "certificate_file": PUBLIC,  # the 5-minute signed link is the permission (bearer link)
     "wagtaildocs_serve": SIGNED_IN,  # collection restricted to logged-in users
+    "notification_list": SIGNED_IN,  # everyone sees only their own
+    "notification_mark_read": (LOGIN, 302, 404, 404, 404, 404),  # the owner's notification
+    "notification_read_all": (LOGIN, 302, 302, 302, 302, 302),  # one's own only
+    "notification_settings": SIGNED_IN,
+    "service_worker": PUBLIC,
     "trainer_queue": (LOGIN, 403, 403, 200, 200, 200),
     "trainer_item_analysis": TRAINER_OF_COURSE,
     "trainer_item_analysis_csv": TRAINER_OF_COURSE,
@@ -350,6 +366,10 @@ EXPECTED = {
     "api:submit_attempt": OWNER_ONLY_API,
     "api:verify": PUBLIC,
     "api:api-root": (404, 404, 404, 404, 404, 404),
+    "api:unread": (401, 200, 200, 200, 200, 200),  # one's own count
+    "api:push_key": (404,) * 6,  # public by nature; 404 push_unavailable: no keys in tests
+    "api:subscribe": (401, 400, 400, 400, 400, 400),  # an empty form body: not JSON
+    "api:unsubscribe": (401, 200, 200, 200, 200, 200),  # removes only one's own (none here)
     "admin:wagtailadmin_home": (LOGIN, LOGIN, LOGIN, 200, 200, 200),
     "admin:users": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:volunteer_register": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
@@ -386,6 +406,9 @@ def owner_markers(world) -> list[str]:
 def request(client, method, url):
     if method == "GET":
         return client.get(url)
+    if method == "DELETE":
+        body = {"endpoint": "https://push.example/none"}
+        return client.delete(url, body, content_type="application/json")
     if method == "PUT":
         return client.put(url, {"response": "ubah", "seq": 99}, content_type="application/json")
     return client.post(url)
