@@ -25,7 +25,11 @@ def notification_bell(context):
     badge = format_html('<span class="bell-count">{}</span>', count) if count else ""
     return format_html(
         '<a class="bell" href="{}" aria-label="{}" title="{}">'
-        '<span aria-hidden="true">&#128276;</span>{}</a>',
+        # An SVG, not the emoji: phones without an emoji font showed a box.
+        '<svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24">'
+        '<path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11'
+        'a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>'
+        "{}</a>",
         reverse("notification_list"),
         label,
         label,
