@@ -26,6 +26,7 @@ ACTIONS: dict[str, tuple[Any, Any]] = {
     "psm.activation_issue": (_("Issue activation codes"), _("Activation code issued")),
     "psm.account_activate": (_("Activate an account"), _("Account activated")),
     "psm.first_password_set": (_("Set a first password"), _("First password set by the office")),
+    "psm.announcement_send": (_("Send an announcement"), _("Announcement sent")),
 }
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit
 from core.errors import DomainError
 
 from .models import Announcement
@@ -32,6 +33,12 @@ def announcement_send(*, title: str, body: str, by, district=None, cohort=None) 
     )
     announcement.full_clean()
     announcement.save()
+    audit(
+        action="psm.announcement_send",
+        instance=announcement,
+        user=by,
+        data={"recipients": len(announcement.recipient_ids)},
+    )
     transaction.on_commit(lambda: _enqueue(announcement.pk, 0))
     return announcement
 

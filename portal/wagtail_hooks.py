@@ -1,13 +1,13 @@
 """The trainer's pages outside Wagtail (the desk, cohorts, item analysis) in the admin's menu
 and on its home page, so a trainer who logs in to /admin/ finds them."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from people.roles import is_trainer
+from people.roles import is_office_admin, is_trainer
 
 
 def _links() -> list[tuple[str, str, str, str]]:
@@ -66,3 +66,22 @@ class TrainerLinksPanel(Component):
 def trainer_links_on_the_home_page(request, panels):
     if is_trainer(request.user):
         panels.insert(0, TrainerLinksPanel())
+
+
+class OfficeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_office_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def announcement_urls():
+    from .announce import announce
+
+    return [path("pengumuman/", announce, name="announcement_send")]
+
+
+@hooks.register("register_admin_menu_item")
+def announcement_menu_item():
+    return OfficeMenuItem(
+        _("Announcements"), reverse("announcement_send"), icon_name="mail", order=311
+    )

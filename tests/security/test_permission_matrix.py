@@ -273,6 +273,7 @@ ROUTES = {
         lambda w: f"/admin/atur-ulang-sandi/{w['reset'].pk}/diserahkan/",
     ),
     "admin:message_outbox": ("GET", lambda w: "/admin/kotak-keluar/"),
+    "admin:announcement_send": ("GET", lambda w: "/admin/pengumuman/"),
     "admin:activation_office_issue": ("POST", lambda w: "/admin/aktivasi/kode/"),
     "admin:activation_first_password": (
         "GET",
@@ -377,6 +378,7 @@ EXPECTED = {
     "admin:password_reset_desk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:password_reset_hand_over": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: handed
     "admin:message_outbox": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
+    "admin:announcement_send": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:activation_office_issue": (LOGIN, LOGIN, LOGIN, 302, 302, 302),  # office: nobody
     "admin:activation_first_password": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:activation_slips_bulk": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
