@@ -17,7 +17,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from assessments.models import Evidence, Verdict, VerdictStatus
-from assessments.services import answer_save, attempt_start, attempt_submit
 from certificates.models import BulkJob, CertificateTemplate
 from certificates.services import certificate_issue
 from cohorts.models import Cohort, CohortSession
@@ -29,6 +28,7 @@ from demo.factories import (
     make_quiz,
     make_rubric,
     make_user,
+    submit_essay,
 )
 from lms.api import api
 from modules.models import ModulePage
@@ -78,16 +78,8 @@ def world(db, volunteer, other_volunteer, trainer, office_admin):
         other_course, name="Angkatan B", trainers=[elsewhere], members=[make_user("relawan9")]
     )
     quiz = make_quiz(k, [make_question("essay", points=4)])
-    attempt = attempt_start(by=volunteer, quiz=quiz)
-    answer = attempt.answers.get()
-    answer_save(
-        by=volunteer,
-        attempt_id=attempt.pk,
-        question_id=answer.question_version_id,
-        response=OWNER_SECRET,
-        seq=1,
-    )
-    attempt_submit(by=volunteer, attempt_id=attempt.pk)
+    answer = submit_essay(volunteer, quiz, OWNER_SECRET)
+    attempt = answer.attempt
     rubric = make_rubric(s)
     evidence = Evidence.objects.create(
         rubric=rubric,
