@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cohorts.models import Cohort
 from notifications import schedule
 from notifications.kinds import Kind, register
+from notifications.models import Notification
 from notifications.services import JAKARTA, notify
 
 from .trainer import trainer_queue
@@ -48,6 +49,12 @@ def trainers_digest(*, now: datetime.datetime) -> int:
         get_user_model()
         .objects.filter(Q(trained_cohorts__isnull=False) | Q(courses_trained__isnull=False))
         .filter(is_active=True)
+        # Cron runs every few minutes: who already has this slot's digest is not counted again.
+        .exclude(
+            pk__in=Notification.objects.filter(kind="trainer_digest", event_key=slot).values(
+                "recipient_id"
+            )
+        )
         .distinct()
     )
     count = 0

@@ -41,13 +41,14 @@ def outbox(settings):
     settings.MESSAGE_GATEWAY = "core.gateway.OutboxGateway"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_text_goes_to_the_outbox_once(volunteer, test_kind):
+@pytest.mark.django_db
+def test_text_goes_to_the_outbox_once(volunteer, test_kind, django_capture_on_commit_callbacks):
     choose_text(volunteer)
     params = {"what": "x"}
-    (nid,) = notify(
-        kind="test_event", obj=volunteer, recipients=[volunteer], params=params, now=at(10)
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        (nid,) = notify(
+            kind="test_event", obj=volunteer, recipients=[volunteer], params=params, now=at(10)
+        )
     # notify() enqueued delivery on commit (immediate backend): one message.
     (message,) = OutboxMessage.objects.all()
     assert message.to == volunteer.phone
