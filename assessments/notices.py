@@ -55,3 +55,21 @@ def register_kinds() -> None:
             url=lambda n: reverse("competency_profile"),
         )
     )
+    register(
+        Kind(
+            key="observation_recorded",
+            label=_("A trainer observed my skills"),
+            title=_("Your trainer recorded an observation for “%(rubric)s”"),
+            body=_("Score: %(percent)s%%."),
+            url=lambda n: reverse("competency_profile"),
+        )
+    )
+    register(
+        Kind(
+            key="attitude_rated",
+            label=_("A trainer rated my attitude"),
+            title=_("Your trainer rated your attitude in “%(instrument)s”"),
+            body=_("Score: %(percent)s%%."),
+            url=lambda n: reverse("competency_profile"),
+        )
+    )

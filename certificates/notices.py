@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import Kind, register
+from notifications.models import Channel
 
 
 def register_kinds() -> None:
@@ -30,5 +31,22 @@ def register_kinds() -> None:
             title=_("Your certificate for %(course)s was revoked"),
             body=_("Number %(number)s. Reason: %(reason)s"),
             url=lambda n: reverse("dashboard"),
+        )
+    )
+    register(
+        Kind(
+            key="bulk_job_done",
+            label=_("A certificate job I started has finished"),
+            title=lambda p: (
+                (
+                    _("Certificate job for %(course)s finished")
+                    if p.get("status") == "done"
+                    else _("Certificate job for %(course)s failed")
+                )
+                % p
+            ),
+            body=_("%(done)s of %(total)s done."),
+            url=lambda n: reverse("certificate_bulk_job", args=[n.object_id]),
+            channels=(Channel.INAPP, Channel.EMAIL),
         )
     )

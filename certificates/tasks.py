@@ -14,6 +14,7 @@ from assessments.models import Verdict, VerdictStatus
 from cohorts.selectors import member_cohorts
 from core.errors import DomainError
 from modules.models import CoursePage, Enrollment
+from notifications.services import notify
 
 from .models import BulkJob, Certificate, CertificateStatus, current_q
 from .services import certificate_issue, course_subjects, issue_failure_record, template_for
@@ -133,4 +134,18 @@ def run_bulk_job(job_id: int) -> str:
         job.status, job.message = BulkJob.Status.FAILED, str(error)[:500]
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "message", "file", "finished_at"])
+    # One notice per job and outcome: a retried task adds nothing; a failed job run again
+    # that then succeeds says so.
+    notify(
+        kind="bulk_job_done",
+        obj=job,
+        recipients=[job.requested_by],
+        params={
+            "course": job.course.title,
+            "status": job.status,
+            "done": job.done,
+            "total": job.total,
+        },
+        event_key=job.status,
+    )
     return job.status

@@ -7,6 +7,7 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
-        from . import receivers
+        from . import notices, receivers
 
         receivers.connect()
+        notices.register_kinds()

@@ -23,3 +23,6 @@ class NotificationsConfig(AppConfig):
                 channels=(Channel.INAPP, Channel.PUSH),
             )
         )
+        from . import receivers
+
+        receivers.connect()

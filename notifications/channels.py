@@ -88,4 +88,17 @@ def send_push(delivery) -> None:
         raise Skip("every push subscription had expired")
 
 
-SENDERS = {"email": send_email, "push": send_push}
+def send_text(delivery) -> None:
+    """WhatsApp/SMS through the configured gateway (core.gateway): the outbox the office reads
+    unless a provider's adapter is set. Short: title, body and link."""
+    from core.gateway import get_gateway
+
+    user = delivery.notification.recipient
+    if not user.phone:
+        raise Skip("no phone number")
+    content = _content(delivery.notification)
+    lines = [content["title"], content["body"], content["url"]]
+    get_gateway().send_text(phone=user.phone, text="\n".join(line for line in lines if line))
+
+
+SENDERS = {"email": send_email, "push": send_push, "text": send_text}

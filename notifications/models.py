@@ -10,11 +10,12 @@ class Channel(models.TextChoices):
     INAPP = "inapp", _("On this site")
     EMAIL = "email", _("Email")
     PUSH = "push", _("Phone notification")
+    # Through core.gateway (outbox by default); only for users with a phone, off by default.
+    TEXT = "text", _("WhatsApp/SMS")
 
 
-# Channels held during quiet hours (21:00-06:00 Asia/Jakarta); a gateway's WhatsApp/SMS
-# channel joins this set when it is added.
-QUIET_CHANNELS = {Channel.PUSH}
+# Channels held during quiet hours (21:00-06:00 Asia/Jakarta).
+QUIET_CHANNELS = {Channel.PUSH, Channel.TEXT}
 
 
 class Notification(models.Model):

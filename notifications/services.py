@@ -128,6 +128,8 @@ def _deliveries(*, spec, users: dict, rows: dict[int, int], now) -> list[Deliver
                 continue
             if channel == Channel.PUSH and user_id not in with_push:
                 continue
+            if channel == Channel.TEXT and not users[user_id].phone:
+                continue
             if channel not in SENDERS:  # in-app is the row itself
                 continue
             held = morning if channel in QUIET_CHANNELS and user_id not in no_quiet else None

@@ -64,14 +64,17 @@ def notification_settings(request):
         )
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notification_settings")
+    # WhatsApp/SMS needs a phone on the account: not offered without one.
+    offered = [
+        c for c in Channel if c != Channel.INAPP and (c != Channel.TEXT or request.user.phone)
+    ]
     rows = [
         {
             "key": key,
             "label": kind.label,
             "channels": [
                 {"value": c.value, "label": c.label, "checked": c.value in channels[key]}
-                for c in Channel
-                if c != Channel.INAPP
+                for c in offered
             ],
         }
         for key, kind in KINDS.items()

@@ -35,7 +35,7 @@ from .imports import (
 )
 from .models import ActivationCode, District, VolunteerImportBatch, VolunteerProfile
 from .roles import VOLUNTEER_GROUP
-from .signals import volunteers_imported
+from .signals import volunteer_import_finished, volunteers_imported
 
 
 @transaction.atomic
@@ -282,6 +282,8 @@ def _volunteer_import_write(*, batch_id: int, by) -> VolunteerImportBatch:
             "cohort_id": batch.cohort_id,
         },
     )
+    # notifications listens: the office user who confirmed hears that it is done.
+    volunteer_import_finished.send(sender=VolunteerImportBatch, batch=batch, by=by)
     return batch
 
 

@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # already registered), by. Sent inside the import's transaction, so a receiver's writes (the
 # cohort's members) commit or roll back with the import as one.
 volunteers_imported = Signal()
+
+# A confirmed import was written and its batch saved. kwargs: batch, by. Sent inside the
+# import's transaction (a notice about an import that rolled back would be a lie).
+volunteer_import_finished = Signal()

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from notifications.services import notify
 
 from .. import scoring
 from ..models import AttitudeInstrument, AttitudeRating, Domain, RaterRole, ScoreRecord, ScoreSource
@@ -56,4 +57,11 @@ def attitude_rate(
         note=note,
     )
     _enqueue_verdict(volunteer.pk, course.pk)
+    if role == RaterRole.TRAINER:  # a self-assessment is the volunteer's own act
+        notify(
+            kind="attitude_rated",
+            obj=rating,
+            recipients=[volunteer],
+            params={"instrument": instrument.title, "percent": f"{rating.percent:g}"},
+        )
     return rating

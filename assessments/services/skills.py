@@ -74,6 +74,12 @@ def observation_record(
         note=note,
     )
     _enqueue_verdict(volunteer.pk, course.pk)
+    notify(
+        kind="observation_recorded",
+        obj=observation,
+        recipients=[volunteer],
+        params={"rubric": rubric.title, "percent": f"{observation.percent:g}"},
+    )
     return observation
 
 
