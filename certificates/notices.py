@@ -36,6 +36,7 @@ def register_kinds() -> None:
     register(
         Kind(
             key="bulk_job_done",
+            audience="office",
             label=_("A certificate job I started has finished"),
             title=lambda p: (
                 (

@@ -20,6 +20,9 @@ class Kind:
     channels: tuple[str, ...] = (Channel.INAPP, Channel.EMAIL, Channel.PUSH)
     # Extra lines for the body (e.g. the reasons of a verdict), rendered by the owning app.
     details: Callable[[dict], list[str]] = field(default=lambda params: [])
+    # Who may receive it, so the settings page offers each person only their own kinds:
+    # "everyone", "trainer" or "office".
+    audience: str = "everyone"
 
 
 KINDS: dict[str, Kind] = {}

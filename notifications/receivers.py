@@ -29,6 +29,7 @@ def connect() -> None:
     register(
         Kind(
             key="import_finished",
+            audience="office",
             label=_("A volunteer import I confirmed has finished"),
             title=_("Import of “%(filename)s” finished"),
             body=_("%(new)s new volunteers, %(existing)s already registered."),

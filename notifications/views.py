@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from people.roles import is_office_admin, is_trainer
+
 from .kinds import KINDS
 from .kinds import render as render_notification
 from .models import Channel, Notification
@@ -78,6 +80,9 @@ def notification_settings(request):
             ],
         }
         for key, kind in KINDS.items()
+        if kind.audience == "everyone"
+        or (kind.audience == "trainer" and is_trainer(request.user))
+        or (kind.audience == "office" and is_office_admin(request.user))
     ]
     context = {
         "rows": rows,

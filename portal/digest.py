@@ -79,6 +79,7 @@ def register_kinds() -> None:
     register(
         Kind(
             key="trainer_digest",
+            audience="trainer",
             label=_("Daily digest of essays and evidence waiting for me"),
             title=_("Waiting for you: %(essays)s essays, %(evidence)s evidence"),
             body=_("Mark and review them on your desk."),

@@ -268,3 +268,24 @@ def test_a_json_api_body_sent_as_a_form_is_a_400_not_a_500(db, client, volunteer
     response = client.post("/api/v1/push/subscriptions", {"endpoint": "x"})
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_request"
+
+
+@pytest.mark.django_db
+def test_the_settings_page_offers_each_person_only_their_own_kinds(
+    client, volunteer, trainer, office_admin
+):
+    import notifications.receivers  # noqa: F401 - the office kinds register with their apps
+    import portal.digest  # noqa: F401
+
+    def offered(user) -> set[str]:
+        client.force_login(user)
+        page = client.get("/notifikasi/pengaturan/").content.decode()
+        return {
+            key
+            for key in ("trainer_digest", "import_finished", "essay_marked")
+            if f'name="kind-{key}"' in page
+        }
+
+    assert offered(volunteer) == {"essay_marked"}
+    assert offered(trainer) == {"essay_marked", "trainer_digest"}
+    assert offered(office_admin) == {"essay_marked", "trainer_digest", "import_finished"}
