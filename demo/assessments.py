@@ -99,7 +99,9 @@ def load_demo_assessments(*, course: CoursePage, trainer) -> None:
             shuffle_choices=True,
             review_correct_answers=role == "pre_test",
         )
-        quiz.fixed_questions = [QuizQuestion(question=questions[key]) for key in keys]
+        quiz.fixed_questions = [
+            QuizQuestion(question=questions[key], sort_order=i) for i, key in enumerate(keys)
+        ]
         quiz.save()
 
     rubric_data, attitude_data = content.rubric, content.attitude

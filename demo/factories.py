@@ -135,7 +135,8 @@ def make_question(kind="single", *, text=None, points=1, units=(), tags=(), **fi
 
 def make_quiz(module: ModulePage, questions, **fields) -> Quiz:
     quiz = Quiz(title=fields.pop("title", "Kuis uji"), module=module, **fields)
-    quiz.fixed_questions = [QuizQuestion(question=q) for q in questions]
+    # sort_order set here: the admin sets it, and rows without one come back in any order on PG.
+    quiz.fixed_questions = [QuizQuestion(question=q, sort_order=i) for i, q in enumerate(questions)]
     quiz.save()
     return quiz
 
