@@ -68,3 +68,22 @@ def commit(django_capture_on_commit_callbacks):
     """`with commit():` runs on_commit work (verdict recompute, certificates) as a real
     commit would, inside the test's transaction."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def test_kind(monkeypatch):
+    """A notification kind of the tests' own, registered for one test."""
+    from django.utils.translation import gettext_lazy as _
+
+    from notifications import kinds
+    from notifications.kinds import Kind
+
+    kind = Kind(
+        key="test_event",
+        label=_("A test event"),
+        title="Test %(what)s",
+        body="Body %(what)s",
+        url=lambda n: "/dashboard/",
+    )
+    monkeypatch.setitem(kinds.KINDS, kind.key, kind)
+    return kind

@@ -8,11 +8,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.translation import gettext_lazy as _
 
 from demo.factories import make_user
-from notifications import kinds
-from notifications.kinds import Kind
 from notifications.models import Delivery, Notification, Preference, PushSubscription
 from notifications.services import (
     _claim,
@@ -23,19 +20,6 @@ from notifications.services import (
 from notifications.tasks import deliver_notifications
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture
-def test_kind(monkeypatch):
-    kind = Kind(
-        key="test_event",
-        label=_("A test event"),
-        title="Test %(what)s",
-        body="Body %(what)s",
-        url=lambda n: "/dashboard/",
-    )
-    monkeypatch.setitem(kinds.KINDS, kind.key, kind)
-    return kind
 
 
 def at(hour, minute=0, day=2):

@@ -1,35 +1,14 @@
 """The WhatsApp/SMS channel: through core.gateway (the outbox here) for users with a phone who
 chose it; off by default; held by quiet hours like push; a retried task adds nothing."""
 
-import datetime
-
 import pytest
-from django.utils.translation import gettext_lazy as _
 
 from core.models import OutboxMessage
 from demo.factories import make_user
-from notifications import kinds
-from notifications.kinds import Kind
 from notifications.models import Delivery, Preference
-from notifications.services import JAKARTA, deliveries_send, notify
+from notifications.services import deliveries_send, notify
 from notifications.tasks import deliver_notifications
-
-
-@pytest.fixture
-def test_kind(monkeypatch):
-    kind = Kind(
-        key="test_event",
-        label=_("A test event"),
-        title="Test %(what)s",
-        body="Body %(what)s",
-        url=lambda n: "/dashboard/",
-    )
-    monkeypatch.setitem(kinds.KINDS, kind.key, kind)
-    return kind
-
-
-def at(hour, minute=0, day=2):
-    return datetime.datetime(2026, 12, day, hour, minute, tzinfo=JAKARTA)
+from tests.test_notifications import at
 
 
 def choose_text(user):
