@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cohorts",
     "assessments",
     "certificates",
+    "offline",
     "reports",
     "portal",
     "demo",
