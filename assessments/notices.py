@@ -73,3 +73,6 @@ def register_kinds() -> None:
             url=lambda n: reverse("competency_profile"),
         )
     )
+    from . import reminders
+
+    reminders.register_kinds()

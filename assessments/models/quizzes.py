@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,15 @@ class Quiz(ClusterableModel):
     attempts_allowed = models.PositiveIntegerField(
         _("attempts allowed"), default=0, help_text=_("0: unlimited.")
     )
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Untimed quizzes only. Enrolled volunteers who have not submitted are reminded two "
+            "days before."
+        ),
+    )
     min_wait_minutes = models.PositiveIntegerField(
         _("minimum wait between attempts (minutes)"), default=0
     )
@@ -73,6 +83,7 @@ class Quiz(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("attempts_allowed")]),
+                FieldPanel("due_date"),
                 FieldRowPanel([FieldPanel("min_wait_minutes"), FieldPanel("grading_method")]),
                 FieldPanel("pass_percent"),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
@@ -95,6 +106,13 @@ class Quiz(ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.due_date and self.time_limit_minutes:
+            raise ValidationError(
+                {"due_date": _("A timed quiz is taken in a session: it has no due date.")}
+            )
 
 
 class QuizQuestion(Orderable):

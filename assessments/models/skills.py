@@ -24,6 +24,12 @@ class Rubric(ClusterableModel):
         verbose_name=_("module"),
     )
     description = models.TextField(_("what the trainer observes"), blank=True)
+    evidence_due_date = models.DateField(
+        _("evidence due date"),
+        null=True,
+        blank=True,
+        help_text=_("Enrolled volunteers who have not sent evidence are reminded two days before."),
+    )
     current_version = models.ForeignKey(
         "assessments.RubricVersion",
         null=True,
@@ -37,6 +43,7 @@ class Rubric(ClusterableModel):
         FieldPanel("title"),
         FieldPanel("module"),
         FieldPanel("description"),
+        FieldPanel("evidence_due_date"),
         InlinePanel("criteria", label=_("Criteria"), min_num=1),
         InlinePanel("levels", label=_("Performance levels"), min_num=2),
     ]
