@@ -133,6 +133,6 @@ def test_the_volunteer_pages_show_the_due_dates(client, module, enrolled):
     rubric.save()
     client.force_login(volunteer)
     page = client.get(reverse("quiz_detail", args=[quiz.pk])).content.decode()
-    assert "Batas waktu: 5 Desember 2026" in page
+    assert "Kirim paling lambat 5 Desember 2026" in page
     page = client.get(reverse("evidence_upload", args=[rubric.pk])).content.decode()
     assert "Kirim bukti paling lambat 7 Desember 2026." in page
