@@ -1,6 +1,7 @@
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
@@ -99,7 +100,14 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _has_nul(request):
+        try:
+            has_nul = _has_nul(request)
+        except RequestDataTooBig:
+            if not request.path.startswith("/api/"):
+                raise  # Django's own 400 page
+            message = gettext("The request is too large.")
+            return JsonResponse({"code": "too_large", "message": message}, status=400)
+        if has_nul:
             message = gettext(
                 "The request holds an invisible NUL character. Remove it and try again."
             )

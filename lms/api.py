@@ -86,3 +86,4 @@ def on_http_error(request, error: HttpError):
     return api.create_response(
         request, {"code": code, "message": message}, status=error.status_code
     )
+
