@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
 from assessments.api import router as assessments_router
@@ -10,7 +11,15 @@ from core.errors import DomainError
 from notifications.api import router as notifications_router
 from offline.api import router as offline_router
 
+
+class CompactJSONRenderer(JSONRenderer):
+    """No spaces after `,` and `:`: a phone pays for every byte of a sync's answer."""
+
+    json_dumps_params = {"separators": (",", ":")}
+
+
 api = NinjaAPI(
+    renderer=CompactJSONRenderer(),
     title="PSM Belajar API",
     version="1",
     urls_namespace="api",
@@ -86,4 +95,3 @@ def on_http_error(request, error: HttpError):
     return api.create_response(
         request, {"code": code, "message": message}, status=error.status_code
     )
-

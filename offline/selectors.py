@@ -236,7 +236,8 @@ def course_pack(*, user, course: CoursePage) -> Pack:
             if n.id != item.id
         ]
         etag = _tag(lesson.pk, lesson.latest_revision_id, item.done, neighbours, language)
-        size = PAGE_CHROME_BYTES + len(lesson.intro) + len(json.dumps(list(lesson.body.raw_data), default=str))
+        content = json.dumps(list(lesson.body.raw_data), default=str)
+        size = PAGE_CHROME_BYTES + len(lesson.intro) + len(content)
         add(_page(item.url, item.title, etag, size))
         for image_id in lesson_images[item.id]:
             if image_id in images:

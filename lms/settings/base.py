@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.LeanApiHeadersMiddleware",  # JSON answers of /api/ without page headers
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file

@@ -8,8 +8,14 @@ from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.images import get_image_model
 
-from demo.factories import lessons_of, make_course, make_instrument, make_quiz, make_rubric
-from demo.factories import make_question
+from demo.factories import (
+    lessons_of,
+    make_course,
+    make_instrument,
+    make_question,
+    make_quiz,
+    make_rubric,
+)
 from modules.models import LessonPage, ModulePage
 from modules.services import enrollment_create, lesson_complete
 
@@ -57,7 +63,11 @@ def test_enrolled_volunteer_gets_every_open_page(client, volunteer):
     pages = urls(response, "page")
     assert pages[0] == course.url
     assert pages[1:5] == [lesson.url for lesson in lessons_of(course)]
-    assert set(pages[5:]) == {f"/kuis/{quiz.pk}/", f"/bukti/{rubric.pk}/", f"/sikap/{instrument.pk}/"}
+    assert set(pages[5:]) == {
+        f"/kuis/{quiz.pk}/",
+        f"/bukti/{rubric.pk}/",
+        f"/sikap/{instrument.pk}/",
+    }
     assert body["total_bytes"] == sum(i["bytes"] for i in body["items"] if not i["optional"])
     assert all(i["etag"] and i["bytes"] > 0 for i in body["items"])
 
@@ -98,7 +108,7 @@ def test_unpublished_course_is_not_found_and_leaves_the_list(client, volunteer):
 
 def test_locked_module_is_left_out_until_it_opens(client, volunteer):
     course = make_course(modules=2, lessons=1, requires_previous=True)
-    first, second = ModulePage.objects.child_of(course).order_by("path")
+    _first, second = ModulePage.objects.child_of(course).order_by("path")
     quiz = make_quiz(second, [make_question("single")])
     enrollment_create(user=volunteer, course=course)
     client.force_login(volunteer)

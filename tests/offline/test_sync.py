@@ -150,9 +150,7 @@ def test_keys_are_per_user(client, volunteer, other_volunteer, course):
     assert LessonCompletion.objects.count() == 2
 
 
-def test_twenty_answers_and_submit_in_one_request_are_graded_on_arrival(
-    client, volunteer, attempt
-):
+def test_twenty_answers_and_submit_in_one_request_are_graded_on_arrival(client, volunteer, attempt):
     client.force_login(volunteer)
     answers = answers_for(attempt)
     response = sync(client, *answers, action("submit", {"attempt_id": attempt.pk}))
@@ -219,7 +217,9 @@ def test_attitude_self_assessment(client, volunteer, course):
     ids = list(instrument.statements.values_list("pk", flat=True))
     client.force_login(volunteer)
     ratings = {str(pk): 4 for pk in ids}
-    response = sync(client, action("attitude", {"instrument_id": instrument.pk, "ratings": ratings}))
+    response = sync(
+        client, action("attitude", {"instrument_id": instrument.pk, "ratings": ratings})
+    )
     assert statuses(response) == ["applied"]
     rating = AttitudeRating.objects.get(volunteer=volunteer)
     assert rating.answers == {f"s{pk}": 4 for pk in ids}
@@ -263,14 +263,15 @@ BAD = {
     "bad uuid": lambda ok: {"actions": [ok, {**ok, "key": "not-a-uuid"}]},
     "unknown kind": lambda ok: {"actions": [ok, {**ok, "key": str(uuid.uuid4()), "kind": "hack"}]},
     "bad time": lambda ok: {"actions": [ok, {**ok, "key": str(uuid.uuid4()), "at": "kemarin"}]},
-    "id too big": lambda ok: {
-        "actions": [ok, action("lesson_done", {"lesson_id": 10**30})]
-    },
+    "id too big": lambda ok: {"actions": [ok, action("lesson_done", {"lesson_id": 10**30})]},
     "nan in a response": lambda ok: (
-        '{"actions": [%s, {"key": "%s", "kind": "answer", "at": "2026-01-01T10:00:00+07:00",'
-        ' "payload": {"attempt_id": 1, "question_id": 1, "response": NaN, "seq": 1}}]}'
-    )
-    % (__import__("json").dumps(ok), uuid.uuid4()),
+        '{"actions": ['
+        + __import__("json").dumps(ok)
+        + ', {"key": "'
+        + str(uuid.uuid4())
+        + '", "kind": "answer", "at": "2026-01-01T10:00:00+07:00", "payload": '
+        '{"attempt_id": 1, "question_id": 1, "response": NaN, "seq": 1}}]}'
+    ),
     "huge key": lambda ok: {"actions": [ok, {**ok, "key": "a" * 100_000}]},
     "huge statement key": lambda ok: {
         "actions": [
