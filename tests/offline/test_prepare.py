@@ -112,3 +112,23 @@ def test_quiz_page_offers_offline_only_for_an_untimed_quiz(client, volunteer, mo
     page = client.get(f"/kuis/{timed.pk}/").content.decode()
     assert 'id="offline-quiz"' not in page
     assert "Kuis berwaktu perlu sinyal untuk dimulai" in page
+
+
+def test_course_page_hook_and_user_key_for_enrolled_volunteers(client, volunteer, other_volunteer):
+    from core.codes import user_key
+
+    course = make_course()
+    enrollment_create(user=volunteer, course=course)
+    client.force_login(volunteer)
+    page = client.get(course.url).content.decode()
+    assert 'id="offline-save"' in page
+    assert f'data-pack="/api/v1/offline/courses/{course.pk}/pack"' in page
+    key = user_key(volunteer.pk)
+    assert f'<meta name="psm-user" content="{key}">' in page
+    assert len(key) >= 16 and str(volunteer.pk) != key
+    client.force_login(other_volunteer)  # not enrolled
+    page = client.get(course.url).content.decode()
+    assert 'id="offline-save"' not in page
+    assert key not in page
+    client.logout()
+    assert 'name="psm-user"' not in client.get(course.url).content.decode()
