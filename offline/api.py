@@ -54,7 +54,7 @@ class CoursesOut(Schema):
     courses: list[CourseOut]
 
 
-@router.get("/offline/courses", response={200: CoursesOut}, url_name="offline_courses")
+@router.get("/offline/courses", response={200: CoursesOut, **ERRORS}, url_name="offline_courses")
 def offline_courses(request):
     """The courses the signed-in volunteer may keep saved (enrolled, published), with their
     packs' versions. A phone removes every saved course not listed."""
@@ -63,7 +63,7 @@ def offline_courses(request):
 
 @router.get(
     "/offline/courses/{course_id}/pack",
-    response={200: PackOut, 404: ErrorOut},
+    response={200: PackOut, **ERRORS},
     url_name="offline_course_pack",
     exclude_none=True,
 )
