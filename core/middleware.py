@@ -1,6 +1,7 @@
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
@@ -99,7 +100,14 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _has_nul(request):
+        try:
+            has_nul = _has_nul(request)
+        except RequestDataTooBig:
+            if not request.path.startswith("/api/"):
+                raise  # Django's own 400 page
+            message = gettext("The request is too large.")
+            return JsonResponse({"code": "too_large", "message": message}, status=400)
+        if has_nul:
             message = gettext(
                 "The request holds an invisible NUL character. Remove it and try again."
             )
@@ -126,3 +134,33 @@ class TextGZipMiddleware(GZipMiddleware):
         if not content_type.startswith(COMPRESSIBLE):
             return response
         return super().process_response(request, response)
+
+
+# Headers that only mean something to a document (a page the browser renders, frames, opens
+# windows from or runs scripts in). A JSON answer of /api/ is none of those; a phone syncing
+# on a metered connection pays for every byte, so they are left off it.
+DOCUMENT_ONLY_HEADERS = (
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Content-Language",
+)
+
+
+class LeanApiHeadersMiddleware:
+    """Outermost: removes DOCUMENT_ONLY_HEADERS from the JSON answers of /api/. nosniff, the
+    caching rules and Vary stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if request.path.startswith("/api/") and content_type.startswith("application/json"):
+            for header in DOCUMENT_ONLY_HEADERS:
+                if header in response:
+                    del response[header]
+        return response

@@ -2,14 +2,24 @@ from django.http import Http404
 from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
 from assessments.api import router as assessments_router
 from certificates.api import router as certificates_router
 from core.errors import DomainError
 from notifications.api import router as notifications_router
+from offline.api import router as offline_router
+
+
+class CompactJSONRenderer(JSONRenderer):
+    """No spaces after `,` and `:`: a phone pays for every byte of a sync's answer."""
+
+    json_dumps_params = {"separators": (",", ":")}
+
 
 api = NinjaAPI(
+    renderer=CompactJSONRenderer(),
     title="PSM Belajar API",
     version="1",
     urls_namespace="api",
@@ -19,6 +29,7 @@ api = NinjaAPI(
 api.add_router("/", assessments_router)
 api.add_router("/", certificates_router)
 api.add_router("/", notifications_router)
+api.add_router("/", offline_router)
 
 
 # The one table from a DomainError's code to its HTTP status; every other refusal is a 400.
@@ -28,6 +39,8 @@ STATUS_BY_CODE = {
     "deadline_passed": 409,
     "invalid_answer": 422,
     "push_unavailable": 404,  # no VAPID keys on this site: there is no key to give
+    "quiz_timed": 409,  # offline: a timed quiz's clock runs on the server, so it starts online
+    "too_many_actions": 422,  # offline sync: at most offline.services.MAX_ACTIONS at a time
 }
 
 

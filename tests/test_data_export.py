@@ -51,6 +51,11 @@ PAST = timezone.localdate() - datetime.timedelta(days=3)
 
 # Models that point at the user but are not in the export, each with the reason.
 NOT_PERSONAL_DATA = {
+    "offline.SyncedAction": (
+        "a receipt per queued act (random key, kind, applied or rejected) that keeps a phone's "
+        "retries from applying an act twice; the acts themselves (lessons done, answers, "
+        "self-assessments) are in the export through their own apps"
+    ),
     "lms.VolunteerImportBatch": (
         "created_by/confirmed_by record the office user who uploaded and imported a register: "
         "their action in their role, not data about a subject; once imported the batch's rows "

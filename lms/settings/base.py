@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.LeanApiHeadersMiddleware",  # JSON answers of /api/ without page headers
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
     "core.middleware.TextGZipMiddleware",  # pages and JSON; inside the file links above

@@ -67,10 +67,13 @@ def signed_in(client, volunteer):
 def test_api_conforms_to_its_schema(case, signed_in):
     # Every call carries the volunteer's session, so the checks that drop the credentials to
     # see a 401 cannot apply here; anonymous calls are in the permission matrix.
+    excluded = [checks.ignored_auth, checks.negative_data_rejection]
+    if case.path == "/api/v1/offline/sync":
+        # Its answers' own checks (a whole seq, finite numbers: assessments.api.AnswerIn) are
+        # beyond what the schema says, and a list of actions nearly always holds one: a 422.
+        excluded.append(checks.positive_data_acceptance)
     case.call_and_validate(
-        headers=signed_in["headers"],
-        cookies=signed_in["cookies"],
-        excluded_checks=[checks.ignored_auth, checks.negative_data_rejection],
+        headers=signed_in["headers"], cookies=signed_in["cookies"], excluded_checks=excluded
     )
 
 

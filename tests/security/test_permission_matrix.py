@@ -254,6 +254,13 @@ ROUTES = {
     "api:push_key": ("GET", lambda w: "/api/v1/push/key"),
     "api:subscribe": ("POST", lambda w: "/api/v1/push/subscriptions"),
     "api:unsubscribe": ("DELETE", lambda w: "/api/v1/push/subscriptions"),
+    "api:offline_courses": ("GET", lambda w: "/api/v1/offline/courses"),
+    "api:offline_course_pack": ("GET", lambda w: f"/api/v1/offline/courses/{w['course'].pk}/pack"),
+    "api:offline_prepare_quiz": (
+        "POST",
+        lambda w: f"/api/v1/offline/quizzes/{w['quiz'].pk}/prepare",
+    ),
+    "api:offline_sync": ("POST", lambda w: "/api/v1/offline/sync"),
     # --- the Wagtail admin (Wagtail's own permissions; a sample of the office's screens) ----
     "admin:wagtailadmin_home": ("GET", lambda w: "/admin/"),
     "admin:users": ("GET", lambda w: "/admin/users/"),
@@ -363,6 +370,11 @@ EXPECTED = {
     "api:push_key": (404,) * 6,  # public by nature; 404 push_unavailable: no keys in tests
     "api:subscribe": (401, 400, 400, 400, 400, 400),  # an empty form body: not JSON
     "api:unsubscribe": (401, 200, 200, 200, 200, 200),  # removes only one's own (none here)
+    "api:offline_courses": (401, 200, 200, 200, 200, 200),  # one's own enrolments only
+    "api:offline_course_pack": (401, 200, 200, 404, 404, 404),  # the course's volunteers
+    # owner: the essay quiz's one attempt is submitted, a new one starts; others: not enrolled
+    "api:offline_prepare_quiz": (401, 200, 200, 404, 404, 404),
+    "api:offline_sync": (401, 400, 400, 400, 400, 400),  # an empty form body: not JSON
     "admin:wagtailadmin_home": (LOGIN, LOGIN, LOGIN, 200, 200, 200),
     "admin:users": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
     "admin:volunteer_register": (LOGIN, LOGIN, LOGIN, 302, 302, 200),
