@@ -2,10 +2,11 @@
 evidence upload, and the competency profile."""
 
 import time
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -191,12 +192,42 @@ def attitude_self(request, instrument_id: int):
     )
 
 
+# A refusal of a JSON upload (a photo queued offline): 4xx means "do not retry".
+EVIDENCE_JSON_STATUS = {"not_found": 404, "module_locked": 403, "idempotency_key_reused": 409}
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _json_refusal(code: str, message: str) -> JsonResponse:
+    status = EVIDENCE_JSON_STATUS.get(code, 400)
+    return JsonResponse({"code": code, "message": message}, status=status)
+
+
+def _upload_key(request) -> uuid.UUID | None:
+    """The Idempotency-Key header of a retried upload; ValueError when it is not a UUID."""
+    raw = request.headers.get("Idempotency-Key", "").strip()
+    return uuid.UUID(raw) if raw else None
+
+
 @login_required
 def evidence_upload(request, rubric_id: int):
-    rubric = get_object_or_404(Rubric, pk=rubric_id)
-    course = _enrolled_or_404(request.user, rubric.module_id)
+    """The upload page. A queued offline photo comes with `Idempotency-Key` (stored once,
+    however often it is retried) and `Accept: application/json` (a JSON answer)."""
+    as_json = request.method == "POST" and _wants_json(request)
+    try:
+        rubric = get_object_or_404(Rubric, pk=rubric_id)
+        course = _enrolled_or_404(request.user, rubric.module_id)
+    except Http404:
+        if as_json:
+            return _json_refusal("not_found", _("Not found."))
+        raise
     first = module_locked_by(user=request.user, course=course, module_id=rubric.module_id)
     if first is not None:  # GET and POST alike: nothing to fill in before the module opens
+        if as_json:
+            message = _("Finish the module “%(module)s” first.") % {"module": first.title}
+            return _json_refusal("module_locked", message)
         return render(
             request,
             "assessments/evidence_locked.html",
@@ -204,19 +235,38 @@ def evidence_upload(request, rubric_id: int):
             status=403,
         )
     form = EvidenceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         try:
-            services.evidence_submit(
-                by=request.user,
-                rubric=rubric,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-        except DomainError as error:
-            form.add_error("file", error.message)
-        else:
-            messages.success(request, _("Evidence uploaded. Your trainer will review it."))
-            return redirect("evidence_upload", rubric_id=rubric.pk)
+            upload_key = _upload_key(request)
+        except ValueError:
+            if as_json:
+                return _json_refusal(
+                    "invalid_request", _("The Idempotency-Key header must be a UUID.")
+                )
+            return HttpResponseBadRequest()
+        if form.is_valid():
+            try:
+                evidence = services.evidence_submit(
+                    by=request.user,
+                    rubric=rubric,
+                    upload=form.cleaned_data["file"],
+                    description=form.cleaned_data["description"],
+                    upload_key=upload_key,
+                )
+            except DomainError as error:
+                if as_json:
+                    return _json_refusal(error.code, error.message)
+                form.add_error("file", error.message)
+            else:
+                if as_json:
+                    status = "applied" if evidence.created else "duplicate"
+                    body = {"status": status, "evidence": evidence.pk}
+                    return JsonResponse(body, status=201 if evidence.created else 200)
+                messages.success(request, _("Evidence uploaded. Your trainer will review it."))
+                return redirect("evidence_upload", rubric_id=rubric.pk)
+        elif as_json:
+            message = next(iter(form.errors.values()))[0]
+            return _json_refusal("invalid_request", message)
     evidence = Evidence.objects.filter(rubric=rubric, volunteer=request.user).select_related(
         "reviewer"
     )

@@ -32,3 +32,10 @@ def code_digest(code: str, *, purpose: str) -> str:
     """HMAC-SHA256 keyed with the secret key (Django's salted_hmac, a pepper): a copy of the
     database alone does not give the codes away, and a lookup needs no slow hash per row."""
     return salted_hmac(f"psm.codes.{purpose}", code, algorithm="sha256").hexdigest()
+
+
+def user_key(user_pk: int) -> str:
+    """An opaque key per user for the offline app (the `psm-user` meta tag): the service worker
+    keeps each person's saved pages under it, so a second person on the phone sees none of them.
+    Keyed with the secret key: it does not give the user's id away."""
+    return salted_hmac("psm.offline.user", str(user_pk), algorithm="sha256").hexdigest()[:32]

@@ -8,6 +8,7 @@ from assessments.api import router as assessments_router
 from certificates.api import router as certificates_router
 from core.errors import DomainError
 from notifications.api import router as notifications_router
+from offline.api import router as offline_router
 
 api = NinjaAPI(
     title="PSM Belajar API",
@@ -19,6 +20,7 @@ api = NinjaAPI(
 api.add_router("/", assessments_router)
 api.add_router("/", certificates_router)
 api.add_router("/", notifications_router)
+api.add_router("/", offline_router)
 
 
 # The one table from a DomainError's code to its HTTP status; every other refusal is a 400.
@@ -28,6 +30,8 @@ STATUS_BY_CODE = {
     "deadline_passed": 409,
     "invalid_answer": 422,
     "push_unavailable": 404,  # no VAPID keys on this site: there is no key to give
+    "quiz_timed": 409,  # offline: a timed quiz's clock runs on the server, so it starts online
+    "too_many_actions": 422,  # offline sync: at most offline.services.MAX_ACTIONS at a time
 }
 
 

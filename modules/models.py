@@ -6,7 +6,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -367,7 +367,9 @@ class LessonCompletion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
     )
     lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
-    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+    # A default, not auto_now_add: a completion synced from a phone keeps the time it was done
+    # (modules.services.lesson_complete clamps it).
+    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("lesson completion")

@@ -1,6 +1,9 @@
 """Writes for studying: enrolment and lesson completion. The only way to make these changes."""
 
+import datetime
+
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
@@ -37,12 +40,29 @@ def enrollment_create(*, user, course: CoursePage, by=None) -> Enrollment:
     return enrollment
 
 
-def lesson_complete(*, by, lesson: LessonPage) -> LessonCompletion:
-    """`by` marks a lesson done; refused for lessons they may not open (not enrolled, locked)."""
+def lesson_complete(
+    *, by, lesson: LessonPage, at: datetime.datetime | None = None
+) -> LessonCompletion:
+    """`by` marks a lesson done; refused for lessons they may not open (not enrolled, locked).
+    `at`: when it was done (a completion queued on a phone without signal), clamped to between
+    the enrolment and now; a lesson already done keeps its first time."""
     access = lesson_access(lesson=lesson, user=by)
     if not access.allowed:
         raise DomainError("lesson_locked", access.reason or _("You cannot open this lesson."))
-    completion, created = LessonCompletion.objects.get_or_create(user=by, lesson=lesson)
+    now = timezone.now()
+    when = now
+    if at is not None:
+        when = min(at, now)
+        enrolled_at = (
+            Enrollment.objects.filter(user=by, course=access.course)
+            .values_list("enrolled_at", flat=True)
+            .first()
+        )
+        if enrolled_at is not None:
+            when = max(when, enrolled_at)
+    completion, created = LessonCompletion.objects.get_or_create(
+        user=by, lesson=lesson, defaults={"completed_at": when}
+    )
     if created:
         progress_changed(by.pk)
         # Finishing a required module is an input of the verdict (assessments listens).

@@ -146,11 +146,20 @@ class Evidence(models.Model):
     review_comment = models.TextField(blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The Idempotency-Key of the upload: a photo queued offline and retried is stored once.
+    upload_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "upload_key"],
+                condition=models.Q(upload_key__isnull=False),
+                name="unique_evidence_upload_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.original_name

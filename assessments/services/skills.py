@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -83,7 +84,16 @@ def observation_record(
     return observation
 
 
-def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evidence:
+def evidence_submit(
+    *, by, rubric: Rubric, upload, description: str = "", upload_key: uuid.UUID | None = None
+) -> Evidence:
+    """Store a volunteer's practice evidence. `upload_key` (the Idempotency-Key of a retried
+    upload): the same key again returns the evidence stored the first time, with `created`
+    False, and stores no second file."""
+    if upload_key is not None:
+        existing = _evidence_with_key(by=by, rubric=rubric, upload_key=upload_key)
+        if existing is not None:
+            return existing
     course = course_of_module(rubric.module_id)
     _require_enrolled(by, course)
     _require_unlocked(by, course, rubric.module_id)
@@ -108,10 +118,37 @@ def evidence_submit(*, by, rubric: Rubric, upload, description: str = "") -> Evi
         size=upload.size,
         original_name=original_name,
         description=description[:500],
+        upload_key=upload_key,
     )
-    evidence.full_clean()
-    evidence.save()
+    evidence.full_clean(validate_constraints=False)  # the key's constraint: the insert decides
+    try:
+        with transaction.atomic():
+            evidence.save()
+    except IntegrityError:
+        # The same key raced us (a retry while the first upload was still running): the first
+        # one won. The file this attempt wrote is nobody's.
+        if upload_key is None:
+            raise
+        evidence.file.storage.delete(evidence.file.name)
+        existing = _evidence_with_key(by=by, rubric=rubric, upload_key=upload_key)
+        if existing is None:
+            raise
+        return existing
+    evidence.created = True
     return evidence
+
+
+def _evidence_with_key(*, by, rubric: Rubric, upload_key: uuid.UUID) -> Evidence | None:
+    existing = Evidence.objects.filter(volunteer=by, upload_key=upload_key).first()
+    if existing is None:
+        return None
+    if existing.rubric_id != rubric.pk:
+        raise DomainError(
+            "idempotency_key_reused",
+            _("This upload key was already used for another upload."),
+        )
+    existing.created = False
+    return existing
 
 
 @transaction.atomic
