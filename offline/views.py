@@ -27,6 +27,7 @@ SHELL_STATIC = [
     "js/site.js",
     "js/quiz.js",
     "js/offline/store.js",
+    "js/offline/packs.js",
     "js/offline/page.js",
     "js/offline/luring.js",
     "img/logo.svg",
