@@ -94,10 +94,7 @@ def _rendition_bytes(renditions) -> dict[str, int]:
     for rendition in renditions:
         name = rendition.file.name
         if name not in sizes:
-            try:
-                sizes[name] = rendition.file.size
-            except OSError:  # a rendition file lost from storage: the phone will find out
-                sizes[name] = 0
+            sizes[name] = _file_size(rendition.file)
             missing[f"psm-offline-bytes:{name}"] = sizes[name]
     if missing:
         cache.set_many(missing, BYTES_CACHE_SECONDS)
@@ -124,13 +121,20 @@ def _images(image_specs: dict[int, str]) -> dict[int, dict]:
     }
 
 
+def _file_size(file) -> int:
+    try:
+        return file.size
+    except OSError:  # lost from storage: the phone will find out
+        return 0
+
+
 def _documents(document_ids: set[int]) -> dict[int, dict]:
     if not document_ids:
         return {}
     return {
         doc.pk: {
             "url": doc.url,
-            "bytes": doc.file_size or 0,
+            "bytes": doc.file_size or _file_size(doc.file),
             "etag": f"{doc.pk}-{doc.file_hash or doc.file.name}",
             "kind": "document",
             "title": doc.title,
@@ -232,7 +236,7 @@ def course_pack(*, user, course: CoursePage) -> Pack:
             if n.id != item.id
         ]
         etag = _tag(lesson.pk, lesson.latest_revision_id, item.done, neighbours, language)
-        size = PAGE_CHROME_BYTES + len(lesson.intro) + len(json.dumps(lesson.body.raw_data))
+        size = PAGE_CHROME_BYTES + len(lesson.intro) + len(json.dumps(list(lesson.body.raw_data), default=str))
         add(_page(item.url, item.title, etag, size))
         for image_id in lesson_images[item.id]:
             if image_id in images:
