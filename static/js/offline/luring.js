@@ -46,7 +46,7 @@
       if (courses.length || ids.length) { document.getElementById("luring-empty").hidden = true; }
       if (waiting.length) {
         var p = document.getElementById("luring-waiting");
-        p.textContent = list.dataset.msgWaiting.replace("%(n)s", waiting.length);
+        p.textContent = list.dataset.msgWaiting.replace("{n}", waiting.length);
         p.hidden = false;
       }
     });

@@ -11,7 +11,7 @@
   var key = (meta && meta.content) || null;
 
   function fill(text, values) {
-    return (text || "").replace(/%\((\w+)\)s/g, function (m, k) { return values && k in values ? values[k] : m; });
+    return (text || "").replace(/%?%\((\w+)\)s|\{(\w+)\}/g, function (m, a, b) { var k = a || b; return values && k in values ? values[k] : m; });
   }
   function t(name, values) { return fill(strings ? strings.dataset[name] : "", values); }
   var mb = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
