@@ -10,7 +10,7 @@ from demo.factories import lessons_of
 from modules.services import enrollment_create
 from people.models import User
 
-from .checks import SiteChecks, VIEWPORTS
+from .checks import VIEWPORTS, SiteChecks
 from .test_journeys_h import demo_course, login
 
 pytestmark = [
@@ -55,8 +55,12 @@ def test_installable(demo, viewport, chromium, tmp_path):
     from .conftest import CHROMIUM, CHROMIUM_ARGS
 
     context = chromium.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-        headless=True, viewport=VIEWPORTS[viewport], locale="id-ID",
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        headless=True,
+        viewport=VIEWPORTS[viewport],
+        locale="id-ID",
     )
     try:
         page = context.new_page()
@@ -132,7 +136,7 @@ def test_a_second_person_finds_nothing_of_the_first(demo, make_context):
     login(page, base, "lulus")
     page.goto(f"{base}/dashboard/")
     page.wait_for_function(
-        "async () => !(await caches.keys()).includes(%r)" % first[0][0], polling=200
+        f"async () => !(await caches.keys()).includes({first[0][0]!r})", polling=200
     )
     second = user_storage(page)
     assert first[0][0] not in second[0] and first[1][0] not in second[1]
