@@ -86,7 +86,7 @@
   });
   window.addEventListener("online", function () { sync(); P.refresh(key); });
   setup.then(count).then(function () {
-    if (navigator.onLine) { sync(); P.refresh(key).then(function () { if (!asking) { drawSave(); } }); }
+    if (navigator.onLine) { sync(); P.refresh(key).then(function () { drawSave(false); }); }
   });
 
   // "Tandai selesai": with no signal it waits in the queue, with its time.
@@ -204,10 +204,12 @@
     return b;
   }
   var asking = false;
-  function drawSave() {
-    asking = false;
+  // A redraw (force false) never clobbers a save the person has started.
+  function drawSave(force) {
     if (!box) { return Promise.resolve(); }
+    if (force !== false) { asking = false; }
     return P.saved(key, box.dataset.course).then(function (record) {
+      if (asking) { return; }
       box.hidden = false;
       box.innerHTML = "";
       var status = document.createElement("p");
@@ -274,5 +276,5 @@
       drawSave().then(function () { box.querySelector(".offline-status").textContent = failure(error); });
     });
   }
-  if (box) { setup.then(drawSave); }
+  if (box) { setup.then(function () { return drawSave(false); }); }
 })();
