@@ -14,7 +14,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# Workbox 7 for the service worker (offline/): npm ci, then its prebuilt files into
+# static/vendor/workbox/ (gitignored; collectstatic and the test servers pick them up there).
+WORKBOX := static/vendor/workbox
+WORKBOX_STAMP := $(WORKBOX)/.installed
+WORKBOX_PACKAGES := core routing strategies precaching
+
+$(WORKBOX_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(WORKBOX) && mkdir -p $(WORKBOX)
+	for p in $(WORKBOX_PACKAGES); do cp node_modules/workbox-$$p/build/workbox-$$p.prod.js* $(WORKBOX)/; done
+	cp node_modules/workbox-core/LICENSE $(WORKBOX)/LICENSE.txt
+	touch $(WORKBOX_STAMP)
+
+install: $(STAMP) $(WORKBOX_STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -60,4 +73,4 @@ compilemessages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) staticfiles media-test .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles media-test .pytest_cache .ruff_cache node_modules $(WORKBOX)

@@ -42,6 +42,7 @@ urlpatterns = [
         activation_views.activate,
         name="account_activate_code",
     ),
+    path("", include("offline.urls")),  # before auth's URLs: its logout clears the phone
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("assessments.urls")),

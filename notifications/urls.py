@@ -11,5 +11,4 @@ urlpatterns = [
     ),
     path("notifikasi/baca-semua/", views.notification_mark_all_read, name="notification_read_all"),
     path("notifikasi/pengaturan/", views.notification_settings, name="notification_settings"),
-    path("sw.js", views.service_worker, name="service_worker"),
 ]

@@ -2,9 +2,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -91,14 +90,3 @@ def notification_settings(request):
         "push_ready": bool(settings.VAPID_PUBLIC_KEY),
     }
     return render(request, "notifications/settings.html", context)
-
-
-@require_GET
-def service_worker(request):
-    """/sw.js from the site root, so its scope is the whole site."""
-    response = HttpResponse(
-        render_to_string("notifications/sw.js"), content_type="application/javascript"
-    )
-    response["Service-Worker-Allowed"] = "/"
-    response["Cache-Control"] = "no-cache"  # a new worker reaches phones at their next visit
-    return response

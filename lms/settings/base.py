@@ -309,6 +309,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", *os.environ.get("DJANGO_CSP_IMG_SRC", "").split()],
         "font-src": [SELF],
         "connect-src": [SELF],
+        "worker-src": [SELF],  # /sw.js (offline app)
+        "manifest-src": [SELF],
         "frame-src": [SELF, "https:"],
         "media-src": [SELF],
         "object-src": [NONE],

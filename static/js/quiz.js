@@ -177,11 +177,42 @@
   setInterval(flush, 15000);
   flush().then(refresh);
 
+  // An untimed quiz without a signal: the answers and the submit wait in the offline queue
+  // (static/js/offline/), sent with their seq and graded on arrival. A timed one keeps waiting
+  // here, its clock runs on the server.
+  var queuedKey = storeKey + "-queued";
+  function queuedOffline() {
+    form.querySelectorAll("input, select, textarea, button").forEach(function (el) { el.disabled = true; });
+    say(window.PSMOffline.t("msgQuizQueued"));
+  }
+  function queueOffline() {
+    var off = window.PSMOffline;
+    if (!off || document.getElementById("time-left")) { return false; }
+    var attempt = parseInt(form.dataset.attempt, 10);
+    var pending = load();
+    var chain = Promise.resolve();
+    Object.keys(pending).forEach(function (id) {
+      chain = chain.then(function () {
+        return off.queue("answer", { attempt_id: attempt, question_id: parseInt(id, 10), response: pending[id].response, seq: pending[id].seq });
+      });
+    });
+    chain.then(function () { return off.queue("submit", { attempt_id: attempt }); }).then(function () {
+      localStorage.removeItem(storeKey);
+      localStorage.setItem(queuedKey, "1");
+      queuedOffline();
+    }, function () { submitting = false; say(form.dataset.msgOffline); });
+    return true;
+  }
+  document.addEventListener("DOMContentLoaded", function () {  // after the offline scripts
+    if (localStorage.getItem(queuedKey) && window.PSMOffline) { submitting = true; queuedOffline(); }
+  });
+
   function submitAttempt() {
     if (submitting) { return; }
     submitting = true;
     flushAll(3).then(function () {
       if (Object.keys(load()).length) {
+        if (queueOffline()) { return; }
         submitting = false;
         say(form.dataset.msgOffline);
         return;
@@ -194,7 +225,10 @@
           window.location.href = form.dataset.result;
         } else { submitting = false; }
       });
-    }).catch(function () { submitting = false; say(form.dataset.msgOffline); });
+    }).catch(function () {
+      if (queueOffline()) { return; }
+      submitting = false; say(form.dataset.msgOffline);
+    });
   }
   // Answered in full, as the server counts it (scoring.response_is_complete).
   function complete(box) {

@@ -198,6 +198,8 @@ ROUTES = {
     "notification_read_all": ("POST", lambda w: "/notifikasi/baca-semua/"),
     "notification_settings": ("GET", lambda w: "/notifikasi/pengaturan/"),
     "service_worker": ("GET", lambda w: "/sw.js"),
+    "web_manifest": ("GET", lambda w: "/manifest.webmanifest"),
+    "offline_page": ("GET", lambda w: "/luring/"),
     # --- trainers ------------------------------------------------------------------------
     "trainer_queue": ("GET", lambda w: "/pelatih/"),
     "trainer_item_analysis": ("GET", lambda w: f"/pelatih/kuis/{w['quiz'].pk}/analisis/"),
@@ -339,6 +341,8 @@ EXPECTED = {
     "notification_read_all": (LOGIN, 302, 302, 302, 302, 302),  # one's own only
     "notification_settings": SIGNED_IN,
     "service_worker": PUBLIC,
+    "web_manifest": PUBLIC,
+    "offline_page": PUBLIC,
     "trainer_queue": (LOGIN, 403, 403, 200, 200, 200),
     "trainer_item_analysis": TRAINER_OF_COURSE,
     "trainer_item_analysis_csv": TRAINER_OF_COURSE,
