@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -149,6 +150,26 @@ DOCUMENT_ONLY_HEADERS = (
 )
 
 
+def _is_api_json(request, response) -> bool:
+    return request.path.startswith("/api/") and response.get("Content-Type", "").startswith(
+        "application/json"
+    )
+
+
+class SiteSecurityMiddleware(SecurityMiddleware):
+    """Django's, except that the JSON answers of /api/ get no Referrer-Policy and
+    Cross-Origin-Opener-Policy (they open no window and follow no link): ~70 bytes of every
+    offline sync on a metered phone."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if _is_api_json(request, response):
+            for header in ("Referrer-Policy", "Cross-Origin-Opener-Policy"):
+                if header in response:
+                    del response[header]
+        return response
+
+
 class LeanApiHeadersMiddleware:
     """Outermost: removes DOCUMENT_ONLY_HEADERS from the JSON answers of /api/. nosniff, the
     caching rules and Vary stay."""
@@ -158,8 +179,7 @@ class LeanApiHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        content_type = response.get("Content-Type", "")
-        if request.path.startswith("/api/") and content_type.startswith("application/json"):
+        if _is_api_json(request, response):
             for header in DOCUMENT_ONLY_HEADERS:
                 if header in response:
                     del response[header]

@@ -147,6 +147,8 @@ def _documents(document_ids: set[int]) -> dict[int, dict]:
 def enrolled_course(*, user, course_id: int) -> CoursePage:
     """The live, public course `user` is enrolled in; Http404 otherwise (whatever the reason:
     unknown, unpublished, private, not enrolled)."""
+    if not 0 < course_id < 2**63:  # past a bigint, SQLite raises in .public()'s subquery
+        raise Http404
     course = CoursePage.objects.live().public().filter(pk=course_id).first()
     if course is None or not Enrollment.objects.filter(user=user, course=course).exists():
         raise Http404

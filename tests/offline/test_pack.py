@@ -219,3 +219,12 @@ def test_pack_queries_do_not_grow_with_lessons(
 
 
 PACK_QUERIES = 16
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("course_id", ["0", "6936372222583610802176"])
+def test_an_impossible_course_id_is_not_found(client, volunteer, course_id):
+    client.force_login(volunteer)
+    response = client.get(f"/api/v1/offline/courses/{course_id}/pack")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

@@ -164,7 +164,8 @@
         var first = Promise.resolve();
         if (actions.length) {
           first = fetch(SYNC_URL, {
-            method: "POST", credentials: "same-origin",
+            // No Referer: ~100 bytes of every sync on a metered connection.
+            method: "POST", credentials: "same-origin", referrerPolicy: "no-referrer",
             headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf || "" },
             body: JSON.stringify({ actions: actions.map(function (a) { return { key: a.key, kind: a.kind, at: a.at, payload: a.payload }; }) })
           }).then(function (res) {
