@@ -141,6 +141,10 @@ def response_for(question: dict):
         return [question["choices"][0]["id"]]
     if question["kind"] == "ordering":
         return [c["id"] for c in question["choices"]]
+    if question["kind"] == "matching":
+        return {c["id"]: question["match_options"][0]["id"] for c in question["choices"]}
+    if question["kind"] == "numeric":
+        return "1"
     return "jawaban"
 
 
@@ -169,7 +173,11 @@ def save_course(page, base: str, proxy) -> tuple[str, dict, int]:
     )
     box = page.locator("#offline-save")
     box.locator("button").first.click()  # "Simpan untuk dibaca tanpa sinyal": the size first
-    page.wait_for_selector("#offline-save .offline-status:has-text('MB')")
+    try:
+        page.wait_for_selector("#offline-save .offline-status:has-text('MB')")
+    except Exception:
+        page.screenshot(path="/tmp/offline-bench-fail.png", full_page=True)
+        raise
     proxy.reset()
     box.locator("button").first.click()  # "Simpan sekarang"
     page.wait_for_selector("#offline-save .offline-status:has-text('✓')", timeout=120_000)

@@ -17,6 +17,9 @@ Scenarios and goals (issue [F]):
   district report, 10,000 volunteers <= 3 x the same report at 1,000, same query count
   10,000 in-app notifications        <= 3 x a bare insert of the same rows ([I])
   1,000 web pushes to loopback       <= 8 x plain POSTs of the same size ([I])
+  offline ([J], bench/offline.py)    saving Bimtek Dasar PSM <= 1.5 MB, a text lesson <= 30 KB,
+                                     one lesson sync <= 1 KB, 20 answers + submit <= 5 KB (bytes
+                                     on the wire, headers included); saved lesson offline/online
 
 Knobs (environment): BENCH_SECONDS (15) per load run, BENCH_ROUNDS (3) alternating rounds,
 BENCH_USERS (4) concurrent users for throughput runs, BENCH_QUIZ_USERS (200),
@@ -264,6 +267,11 @@ def main() -> None:
     )
     check = json.loads(stage("psm_bench", "check-quiz", str(sent), str(fixture)))
     results["quiz"] = {"requests": quiz, "database": check}
+    log("offline app in Chromium: bytes on the wire, saved lesson offline (bench/offline.py)")
+    offline_json = WORK / "offline.json"
+    run([str(BIN / "python"), "bench/offline.py", server.url], "psm_bench",
+        BENCH_JSON=str(offline_json))  # fmt: skip
+    results["offline"] = json.loads(offline_json.read_text())
     results["memory"] = {"gunicorn_worker_peak_mib": server.worker_peak_mib()}
     server.stop()
 
@@ -449,6 +457,8 @@ def render(results: dict) -> str:
                 else f"{figures['n']:,} web pushes, encrypted, to loopback")  # fmt: skip
         row(name, stats, figures["ratio"], f"<= {goal} x {what}", figures["ratio"] <= goal,
             f"{figures['seconds']} s in all")  # fmt: skip
+    if "offline" in results:
+        offline_rows(results["offline"], row)
     results["goals"] = rows
 
     lines = [
@@ -459,7 +469,7 @@ def render(results: dict) -> str:
         ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
         rps = "" if r["rps"] is None else f"{r['rps']:.1f}"
         lines.append(
-            f"| {r['scenario']} | {rps} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | "
+            f"| {r['scenario']} | {rps} | {ms(r['p50'])} | {ms(r['p95'])} | {ms(r['p99'])} | "
             f"{r['errors']} | {ratio} | {r['goal']} | {'yes' if r['met'] else 'NO'} |"
         )
     notes = [f"- {r['scenario']}: {r['note']}" for r in rows if r["note"]]
@@ -472,6 +482,29 @@ def render(results: dict) -> str:
     )
     notes.append(f"- whole run: {results['seconds']} s")
     return "\n".join([*lines, "", *notes])
+
+
+def ms(value) -> str:
+    return "" if value is None else f"{value:.0f}"
+
+
+def offline_rows(figures: dict, row) -> None:
+    """[J]: bytes on the wire (headers included, HTTP/1.1 to gunicorn) against the issue's
+    budgets, and opening a saved lesson offline against the same lesson from the server."""
+    budgets = (
+        ("save_course_bytes", 1.5e6, "saving Bimtek Dasar PSM (bytes)", "<= 1.5 MB"),
+        ("text_lesson_bytes", 30e3, "a text lesson of the pack (bytes)", "<= 30 KB"),
+        ("sync_lesson_bytes", 1024, "syncing one lesson completion (bytes)", "<= 1 KB"),
+        ("sync_attempt_bytes", 5120, "syncing 20 answers + submit (bytes)", "<= 5 KB"),
+    )
+    for key, goal, name, goal_text in budgets:
+        value = figures[key]
+        row(name, {}, value / goal, goal_text, value <= goal, f"{value:,} bytes")
+    ratio = figures["open_offline_ms"] / figures["open_online_ms"]
+    offline, online = figures["open_offline_ms"], figures["open_online_ms"]
+    note = f"offline p50 {offline} ms, online {online} ms"
+    row("open a saved lesson offline / online", {"p50": offline}, ratio,
+        "reported (<= 1 x online)", ratio <= 1, note)  # fmt: skip
 
 
 if __name__ == "__main__":
