@@ -173,11 +173,7 @@ def save_course(page, base: str, proxy) -> tuple[str, dict, int]:
     )
     box = page.locator("#offline-save")
     box.locator("button").first.click()  # "Simpan untuk dibaca tanpa sinyal": the size first
-    try:
-        page.wait_for_selector("#offline-save .offline-status:has-text('MB')")
-    except Exception:
-        page.screenshot(path="/tmp/offline-bench-fail.png", full_page=True)
-        raise
+    page.wait_for_selector("#offline-save .offline-status:has-text('MB')")
     proxy.reset()
     box.locator("button").first.click()  # "Simpan sekarang"
     page.wait_for_selector("#offline-save .offline-status:has-text('✓')", timeout=120_000)
