@@ -54,8 +54,10 @@ workbox.precaching.precacheAndRoute(PSM.precache);
 workbox.precaching.cleanupOutdatedCaches();
 
 // Images and documents of saved lessons: the saved copy, else the network (never stored).
+// Not a script's own fetch (destination ""): saving and updating a course must reach the
+// server, or an update would store the old copy again.
 workbox.routing.registerRoute(function (o) {
-  return o.request.method === "GET" && !never(o.url);
+  return o.request.method === "GET" && o.request.destination !== "" && !never(o.url);
 }, function (o) {
   return userCache().then(function (cache) {
     return cache ? cache.match(o.request.url, { ignoreVary: true }) : null;

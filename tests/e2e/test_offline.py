@@ -3,6 +3,8 @@ course opens offline at its normal URLs (lessons never visited, a reload); a pag
 shows /luring/; logging out leaves nothing readable; a second person on the phone finds
 nothing of the first."""
 
+import time
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
@@ -22,6 +24,15 @@ STORAGE = """async () => ({
   caches: await caches.keys(),
   databases: (await indexedDB.databases()).map(d => d.name),
 })"""
+
+
+def eventually(check, timeout: float = 30.0) -> None:
+    """Poll a check that reads the browser: Playwright's wait_for_function does not await an
+    async predicate (its Promise is truthy at once)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "the phone did not catch up with the server"
+        time.sleep(0.25)
 
 
 def controlled(page) -> None:
@@ -135,9 +146,7 @@ def test_a_second_person_finds_nothing_of_the_first(demo, make_context):
     context.clear_cookies()
     login(page, base, "lulus")
     page.goto(f"{base}/dashboard/")
-    page.wait_for_function(
-        f"async () => !(await caches.keys()).includes({first[0][0]!r})", polling=200
-    )
+    eventually(lambda: first[0][0] not in page.evaluate("caches.keys()"))
     second = user_storage(page)
     assert first[0][0] not in second[0] and first[1][0] not in second[1]
     context.set_offline(True)
