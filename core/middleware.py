@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.gzip import GZipMiddleware
-from django.middleware.security import SecurityMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -154,20 +153,6 @@ def _is_api_json(request, response) -> bool:
     return request.path.startswith("/api/") and response.get("Content-Type", "").startswith(
         "application/json"
     )
-
-
-class SiteSecurityMiddleware(SecurityMiddleware):
-    """Django's, except that the JSON answers of /api/ get no Referrer-Policy and
-    Cross-Origin-Opener-Policy (they open no window and follow no link): ~70 bytes of every
-    offline sync on a metered phone."""
-
-    def process_response(self, request, response):
-        response = super().process_response(request, response)
-        if _is_api_json(request, response):
-            for header in ("Referrer-Policy", "Cross-Origin-Opener-Policy"):
-                if header in response:
-                    del response[header]
-        return response
 
 
 class LeanApiHeadersMiddleware:

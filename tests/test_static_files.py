@@ -37,7 +37,7 @@ def production_static(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     production = json.loads(result.stdout.strip().splitlines()[-1])
     assert production["middleware"][:2] == [
-        "core.middleware.SiteSecurityMiddleware",
+        "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]
     # Only the project's own static/ that pages link (what a volunteer's phone downloads): with

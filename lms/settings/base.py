@@ -53,7 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.middleware.SiteSecurityMiddleware",  # Django's; API JSON without page-only headers
+    "django.middleware.security.SecurityMiddleware",
     "core.middleware.LeanApiHeadersMiddleware",  # JSON answers of /api/ without page headers
     "core.middleware.PrivatePagesMiddleware",  # signed in: private, no-store
     "certificates.middleware.CertificateFileMiddleware",  # signed links: like a static file
