@@ -101,8 +101,22 @@ def _result(row: SyncedAction, *, again: bool) -> dict:
     return {"key": str(row.key), "status": "rejected", "code": row.code, "message": row.message}
 
 
+EARLIEST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def _done_at(at: datetime.datetime, now: datetime.datetime) -> datetime.datetime:
+    """When the act was done, by the phone's clock, in UTC and never later than now. A phone whose
+    clock was reset (1970, year 343) or a time that leaves the calendar in UTC gives no usable
+    moment, so the act counts as done when it reached us."""
+    try:
+        moment = at.astimezone(datetime.UTC)
+    except OverflowError:
+        return now
+    return now if moment < EARLIEST else min(moment, now)
+
+
 def _apply_one(*, by, action: Action, now: datetime.datetime) -> dict:
-    done_at = min(action.at, now)
+    done_at = _done_at(action.at, now)
     with transaction.atomic():
         row = SyncedAction(
             user=by, key=action.key, kind=action.kind, status=ActionStatus.APPLIED, done_at=done_at

@@ -317,3 +317,28 @@ def test_an_attempt_row_count_stays_one(client, volunteer, attempt):
     sync(client, *answers_for(attempt))
     assert Attempt.objects.count() == 1
     assert AttemptAnswer.objects.filter(attempt=attempt, seq=1).count() == 20
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "2026-11-30T17:20:07.6+18:29",  # an offset PostgreSQL does not store (beyond ±15:59)
+        "0001-01-01T00:00:00+05:00",  # before year 1 once in UTC
+        "9999-12-31T23:59:59-05:00",  # after year 9999 once in UTC
+        "0343-02-19T17:20:07Z",  # a phone whose clock was reset
+        "1970-01-01T00:00:00Z",
+    ],
+)
+def test_a_time_no_clock_could_show_is_taken_as_the_time_of_sync(client, volunteer, course, at):
+    lesson = lessons_of(course)[0]
+    client.force_login(volunteer)
+    body = action("lesson_done", {"lesson_id": lesson.pk})
+    body["at"] = at
+    before = timezone.now()
+    assert statuses(sync(client, body)) == ["applied"]
+    done_at = SyncedAction.objects.get(user=volunteer).done_at
+    if at.startswith("2026"):
+        assert done_at == datetime.datetime(2026, 11, 29, 22, 51, 7, 600000, tzinfo=datetime.UTC)
+    else:
+        assert before <= done_at <= timezone.now()
+    assert LessonCompletion.objects.filter(user=volunteer, lesson=lesson).exists()

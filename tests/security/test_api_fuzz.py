@@ -3,6 +3,7 @@ volunteer with a session cookie and a CSRF token: no 5xx, and every response mat
 schema (status codes, content type, body, headers)."""
 
 import json
+import os
 
 import pytest
 import schemathesis
@@ -59,7 +60,8 @@ def signed_in(client, volunteer):
 
 @schema.parametrize()
 @settings(
-    max_examples=15,
+    # A deeper run by hand: FUZZ_EXAMPLES=500 pytest tests/security/test_api_fuzz.py
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "15")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -141,7 +141,16 @@
     else if (path === "/accounts/logout/") { event.preventDefault(); logout(form); return; }
     if (!handler) { return; }
     event.preventDefault();
-    reachable().then(function (up) { if (up) { form.submit(); } else { handler(); } });
+    if (form.dataset.sending) { return; }  // a second tap while the signal is checked
+    form.dataset.sending = "1";
+    reachable().then(function (up) {
+      if (up) { form.submit(); return; }
+      Promise.resolve(handler()).finally(function () { delete form.dataset.sending; });
+    });
+  });
+  // Back to a page kept in the browser's memory: its forms may be sent again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-sending]").forEach(function (f) { delete f.dataset.sending; });
   });
 
   // Logging out: send what is waiting if there is a signal, then forget everything here
