@@ -62,6 +62,8 @@ e2e: install
 # Benchmarks (not part of `make test`): gunicorn + locust + db_worker on the machine's PostgreSQL
 # and Redis, in throw-away databases; prints the table, writes bench/out/results.json. ~15 min.
 bench: install
+	# nginx: the HTTPS + HTTP/2 front the offline bench measures through (bench/h2front.py)
+	test -x /usr/sbin/nginx || apt-get install -y nginx-light || apt-get install -y nginx
 	$(BIN)/python bench/run.py
 
 # Translations: `make messages` extracts strings into locale/id; the .mo files are committed.

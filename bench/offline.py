@@ -3,7 +3,9 @@
     python bench/offline.py http://127.0.0.1:PORT          (bench/run.py calls it)
 
 Bytes are counted on the wire by a TCP proxy on loopback between Chromium and the server (both
-directions, headers included, after gzip), so they are what a volunteer's data plan pays:
+directions, headers included, after gzip), so they are what a volunteer's data plan pays. The
+site is reached as deployed, HTTPS with HTTP/2 through nginx (bench/h2front.py; TLS records
+counted), when nginx is installed; the lesson sync is measured over plain HTTP/1.1 as well:
 1. saving the demo course "Bimtek Dasar PSM" (the real "Simpan" button) <= 1.5 MB;
 2. one text lesson as the saver fetches it <= 30 KB;
 3. syncing one lesson completion <= 1 KB, and a 20-answer attempt with its submit <= 5 KB,
@@ -24,6 +26,7 @@ import time
 import uuid
 from urllib.parse import urlsplit
 
+import h2front
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -180,14 +183,41 @@ def save_course(page, base: str, proxy) -> tuple[str, dict, int]:
     return course_url, pack, proxy.read()
 
 
+def sync_one_lesson(page, base: str, lessons: list, proxy) -> dict:
+    """Sync one lesson not done yet (its page has the "Tandai selesai" form)."""
+    for lesson in lessons:
+        page.goto(base + lesson["url"])
+        page.wait_for_load_state("networkidle")
+        form = page.locator("form[action*='/selesai/']")
+        if form.count():
+            lesson_id = int(form.first.get_attribute("action").rstrip("/").split("/")[-2])
+            break
+    else:
+        raise SystemExit("every lesson is done already: run on a fresh seed_demo")
+    proxy.reset()
+    answer = page.evaluate(SYNC, [action("lesson_done", {"lesson_id": lesson_id})])
+    figures = {"bytes": proxy.read(), "up_bytes": proxy.up}
+    figures["status"] = answer["results"][0]["status"]
+    if os.environ.get("BENCH_OFFLINE_DEBUG"):
+        print(proxy.seen.decode(errors="replace"), file=sys.stderr)
+    return figures
+
+
 def main() -> None:
     upstream = sys.argv[1]
-    proxy = CountingProxy(upstream)
+    # As deployed: HTTPS with HTTP/2 through nginx, when this machine has it (make bench
+    # installs it); BENCH_OFFLINE_HTTP1=1 measures plain HTTP/1.1 to gunicorn only.
+    front = None
+    if h2front.available() and not os.environ.get("BENCH_OFFLINE_HTTP1"):
+        front = h2front.TlsFront(upstream)
+    plain_proxy = CountingProxy(upstream)
+    proxy = CountingProxy(front.url) if front else plain_proxy
     # localhost: a secure context for the service worker and the site's Secure cookies.
-    base = f"http://localhost:{proxy.port}"
-    result = {}
+    base = f"{'https' if front else 'http'}://localhost:{proxy.port}"
+    result = {"transport": "HTTP/2 over TLS (nginx)" if front else "HTTP/1.1"}
+    args = ["--no-sandbox", *(front.chromium_args() if front else [])]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
         page = context.new_page()
         login(page, base)
@@ -211,23 +241,19 @@ def main() -> None:
         plain.close()
         result["text_lesson_url"] = text_lesson["url"]
 
-        lesson_id = None
-        for lesson in lessons:  # one not done yet: its page has the "Tandai selesai" form
-            page.goto(base + lesson["url"])
-            page.wait_for_load_state("networkidle")
-            form = page.locator("form[action*='/selesai/']")
-            if form.count():
-                lesson_id = int(form.first.get_attribute("action").rstrip("/").split("/")[-2])
-                break
-        if lesson_id is None:
-            raise SystemExit("every lesson is done already: run on a fresh seed_demo")
-        proxy.reset()
-        answer = page.evaluate(SYNC, [action("lesson_done", {"lesson_id": lesson_id})])
-        result["sync_lesson_bytes"] = proxy.read()
-        result["sync_lesson_status"] = answer["results"][0]["status"]
-        result["sync_lesson_up_bytes"] = proxy.up
-        if os.environ.get("BENCH_OFFLINE_DEBUG"):
-            print(proxy.seen.decode(errors="replace"), file=sys.stderr)
+        lesson_sync = sync_one_lesson(page, base, lessons, proxy)
+        result["sync_lesson_bytes"] = lesson_sync["bytes"]
+        result["sync_lesson_up_bytes"] = lesson_sync["up_bytes"]
+        result["sync_lesson_status"] = lesson_sync["status"]
+        if front:  # the same act over plain HTTP/1.1, for comparison
+            http1 = browser.new_context(locale="id-ID")
+            http1_page = http1.new_page()
+            http1_base = f"http://localhost:{plain_proxy.port}"
+            login(http1_page, http1_base)
+            http1_sync = sync_one_lesson(http1_page, http1_base, lessons, plain_proxy)
+            result["http1_sync_lesson_bytes"] = http1_sync["bytes"]
+            result["http1_sync_lesson_status"] = http1_sync["status"]
+            http1.close()
 
         quiz = untimed_quiz(page, base, course_url)
         prepared = page.evaluate(PREPARE, f"{base}/api/v1/offline/quizzes/{quiz}/prepare")
@@ -259,6 +285,8 @@ def main() -> None:
         result["open_online_ms"] = round(open_median(page, lesson_url, False, context), 1)
         result["open_offline_ms"] = round(open_median(page, lesson_url, True, context), 1)
         browser.close()
+    if front:
+        front.stop()
     out = json.dumps(result, indent=2)
     if os.environ.get("BENCH_JSON"):
         with open(os.environ["BENCH_JSON"], "w") as f:
