@@ -34,7 +34,9 @@ class ReviewOut(Schema):
     choice_feedback: list[dict] | None = None
 
 
-class QuestionOut(Schema):
+class QuestionShownOut(Schema):
+    """A question as the volunteer sees it during an attempt: never its answers or scores."""
+
     id: int
     position: int
     kind: str
@@ -45,6 +47,9 @@ class QuestionOut(Schema):
     match_options: list[ChoiceOut]
     response: Any = None
     seq: int
+
+
+class QuestionOut(QuestionShownOut):
     review: ReviewOut | None = None
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 from pydantic import StrictInt, StringConstraints
 
-from assessments.api import AnswerIn, ErrorOut
+from assessments.api import AnswerIn, ErrorOut, QuestionShownOut
 from assessments.models import Quiz
 from assessments.selectors import attempt_payload
 
@@ -73,31 +73,13 @@ def offline_course_pack(request, course_id: int):
     return selectors.course_pack(user=request.user, course=course).as_dict()
 
 
-class ChoiceOut(Schema):
-    id: str
-    text: str
-
-
-class QuestionOut(Schema):
-    id: int
-    position: int
-    kind: str
-    text: str
-    points: str
-    image_url: str | None
-    choices: list[ChoiceOut]
-    match_options: list[ChoiceOut]
-    response: Any = None
-    seq: int
-
-
 class QuizPackOut(Schema):
     attempt: int
     quiz: int
     title: str
     instructions: str
     attempt_url: str
-    questions: list[QuestionOut]
+    questions: list[QuestionShownOut]
 
 
 @router.post(
@@ -117,7 +99,7 @@ def offline_prepare_quiz(request, quiz_id: int):
         "title": quiz.title,
         "instructions": quiz.instructions,
         "attempt_url": reverse("attempt_page", args=[attempt.pk]),
-        "questions": payload["questions"],  # QuestionOut keeps only what is shown
+        "questions": payload["questions"],  # QuestionShownOut keeps only what is shown
     }
 
 
