@@ -151,4 +151,12 @@ def test_a_bus_ride_without_signal_reaches_the_server_once(
     assert queued(page) == 0
     assert Evidence.objects.filter(volunteer=volunteer, rubric=rubric).count() == 1
     checks.check(page, "j-all-sent")
+    # The trainer finds the photo sent from the bus waiting to be checked.
+    trainer = make_context(viewport).new_page()
+    login(trainer, base, "pelatih")
+    trainer.goto(f"{base}/pelatih/")
+    trainer.wait_for_load_state("load")
+    waiting = trainer.locator("a[href*='/pelatih/observasi/']", has_text=volunteer.full_name)
+    assert waiting.count() >= 1, trainer.inner_text("main")
+    checks.check(trainer, "j-trainer-sees-it")
     checks.assert_clean()
